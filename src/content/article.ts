@@ -1,0 +1,241 @@
+// One article: front matter split off (gray-matter, with our strict YAML reader and no code execution),
+// validated against the content contract, its body rendered under the Markdown policy, and its URL derived.
+import matter from "gray-matter";
+import { z } from "zod";
+import { DATE_FORMS, formatDisplay, formatIso, parseDate, toZonedTime } from "./dates.ts";
+import { renderMarkdown, type Heading } from "./markdown.ts";
+import { describeValue, suggestClosest, type Problem } from "./problems.ts";
+import type { District, SiteConfig } from "./site-config.ts";
+import { findUnsafeSlugCharacter, slugFromFileName, slugify } from "./slugs.ts";
+import { validateRecord, type FieldHelp } from "./validation.ts";
+import { readYamlRecord } from "./yaml.ts";
+
+/** The content contract: every front-matter field an article may have. Unknown fields are errors. */
+export const frontMatterSchema = z.strictObject({
+  /** Headline. */
+  title: z.string().trim().min(1),
+  /** Shown after a dash under the title. */
+  subtitle: z.string().trim().optional(),
+  /** Publication time; parsed in the site's time zone (see dates.ts). */
+  date: z.string(),
+  /** 来源. */
+  source: z.string().trim().optional(),
+  /** Rendered in parentheses before the body: (特约记者 师展). */
+  byline: z.string().trim().optional(),
+  /** One of the site's districts, by name. */
+  district: z.string().trim().min(1),
+  /** Free tags; case and width variants fold together. */
+  tags: z.array(z.string().trim().min(1)).default([]),
+  /** Used in lists, the meta description and feeds; the first paragraph when absent. */
+  summary: z.string().trim().optional(),
+  /** 责任编辑. */
+  editor: z.string().trim().optional(),
+  /** Editor pin for the 全站热点 list. */
+  hot: z.boolean().default(false),
+  /** Drafts are never published; `build --drafts` previews them. */
+  draft: z.boolean().default(false),
+  /** URL segment override; transliterated and checked like file names. */
+  slug: z.string().trim().min(1).optional(),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
+
+const help: Record<string, FieldHelp> = {
+  title: { expected: "the headline as text", hint: "标题不能为空；含数字或特殊符号时请加引号" },
+  subtitle: { expected: "text", hint: "副标题是文字；含数字或特殊符号时请加引号" },
+  date: { expected: DATE_FORMS, hint: "日期请写成 2020-02-27 11:31 这样的格式（北京时间）" },
+  source: { expected: "text", hint: "来源，例如 长安区人民政府网站" },
+  byline: { expected: "text", hint: "作者，例如 特约记者 师展" },
+  district: { expected: "a district name from content/site.yaml", hint: "请填写区县名称，例如 长安区" },
+  tags: { expected: "a list of text, e.g. [疫情防控, 卫生健康]", hint: "标签请写成 [标签一, 标签二]" },
+  "tags.*": { expected: "text", hint: "每个标签都是文字；纯数字的标签请加引号" },
+  summary: { expected: "text", hint: "摘要是文字；含特殊符号时请加引号" },
+  editor: { expected: "text", hint: "责任编辑姓名" },
+  hot: { expected: "true or false", hint: "请写 true 或 false（不要写 yes/no/是/否）" },
+  draft: { expected: "true or false", hint: "请写 true 或 false（不要写 yes/no/是/否）" },
+  slug: { expected: "text", hint: "网址片段，例如 changan-weisheng" },
+};
+
+export interface Term {
+  name: string;
+  slug: string;
+}
+
+export interface Article {
+  /** Source file, relative to the site root. */
+  file: string;
+  title: string;
+  subtitle?: string;
+  source?: string;
+  byline?: string;
+  editor?: string;
+  /** The editor's summary, or the start of the first paragraph. */
+  summary: string;
+  district: District;
+  tags: Term[];
+  hot: boolean;
+  draft: boolean;
+  slug: string;
+  /** Site-relative URL: /news/2020/02/<slug>/. */
+  url: string;
+  date: Date;
+  /** "2020-02-27 11:31" in the site's zone. */
+  dateText: string;
+  /** "2020-02-27T11:31:00+08:00". */
+  dateIso: string;
+  /** Body HTML produced by the Markdown policy: the only unescaped string on a page. */
+  html: string;
+  headings: Heading[];
+}
+
+export interface ParsedArticle {
+  article?: Article;
+  problems: Problem[];
+}
+
+const SUMMARY_LENGTH = 120;
+
+/** Decodes file bytes as UTF-8, refusing anything else (GBK files would otherwise publish as mojibake). */
+export function decodeArticle(bytes: Uint8Array, file: string): { text?: string; problems: Problem[] } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problems: [] };
+  } catch {
+    return {
+      problems: [
+        {
+          severity: "error",
+          file,
+          message: "the file is not valid UTF-8 (it may be saved as GBK or GB2312)",
+          hint: "文件编码不是 UTF-8，请用编辑器“另存为 UTF-8”后再提交",
+        },
+      ],
+    };
+  }
+}
+
+/** Parses one article's text. `file` is the path relative to the site root, used in messages. */
+export function parseArticle(rawText: string, file: string, site: SiteConfig): ParsedArticle {
+  // A BOM and CRLF line endings give exactly the same article as their plain twins.
+  const text = rawText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const problems: Problem[] = [];
+  const error = (message: string, hint: string, extra: Partial<Problem> = {}): ParsedArticle => ({
+    problems: [...problems, { severity: "error", file, message, hint, ...extra }],
+  });
+
+  const opening = /^---([^\n]*)\n/.exec(text);
+  if (!opening) return error("front matter is missing: the file must start with a line of three dashes (---)", "文件第一行必须是 ---，然后写标题、日期等字段，再以 --- 结束", { line: 1 });
+  const language = opening[1]!.trim();
+  if (language !== "" && language !== "yaml") {
+    return error(`"---${language}" front matter is not allowed; only YAML is read (and nothing is executed)`, "第一行只写 ---，不要在后面加 js、json 等", { line: 1, column: 4 });
+  }
+  if (!/\n---[ \t]*(?:\n|$)/.test(text.slice(opening[0].length - 1))) {
+    return error("front matter is not closed: no line of three dashes (---) after the fields", "字段写完后要单独一行写 --- 结束", { line: 1 });
+  }
+
+  // gray-matter splits the file; the YAML itself goes through our strict reader, never its engines.
+  const split = matter(text, { engines: { yaml: () => ({}) }, language: "yaml" });
+  const frontMatterText = split.matter.replace(/^\n/, "");
+  const body = split.content.replace(/^\n/, "");
+  const bodyStartLine = text.slice(0, text.length - split.content.length).split("\n").length + (split.content.startsWith("\n") ? 1 : 0);
+
+  const yaml = readYamlRecord(frontMatterText, file, 1);
+  problems.push(...yaml.problems);
+  if (!yaml.data) return { problems };
+
+  // An empty value ("subtitle:") means the field is absent.
+  for (const [key, value] of Object.entries(yaml.data)) if (value === null) delete yaml.data[key];
+
+  const validated = validateRecord(frontMatterSchema, yaml.data, yaml, file, help);
+  problems.push(...validated.problems);
+  const fm = validated.value;
+  const at = (field: string) => ({ field, ...yaml.positions.get(field) });
+
+  // Fields that validated can be checked further even when others failed, so one run reports all.
+  const raw = yaml.data;
+  let instant: Date | undefined;
+  if (typeof raw.date === "string") {
+    const parsed = parseDate(raw.date, site.timeZone);
+    if (parsed.ok) instant = parsed.instant;
+    else problems.push({ severity: "error", file, ...at("date"), message: `expected ${parsed.expected}, received ${describeValue(raw.date)}`, hint: parsed.hint });
+  }
+
+  let district: District | undefined;
+  if (typeof raw.district === "string" && raw.district.trim() !== "") {
+    const name = raw.district.trim();
+    district = site.districts.find((d) => d.name === name);
+    if (!district) {
+      const names = site.districts.map((d) => d.name);
+      const suggestion = suggestClosest(name, names) ?? names.find((n) => n.startsWith(name) || name.startsWith(n));
+      problems.push({
+        severity: "error",
+        file,
+        ...at("district"),
+        message: `unknown district ${describeValue(name)}${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        hint: suggestion ? `区县名称应为 ${suggestion}` : `可选的区县：${names.join("、")}`,
+      });
+    }
+  }
+
+  let slug: string | undefined;
+  if (typeof raw.slug === "string") {
+    const unsafe = findUnsafeSlugCharacter(raw.slug);
+    if (unsafe) {
+      problems.push({ severity: "error", file, ...at("slug"), message: `slug contains ${unsafe}`, hint: "网址片段只能包含字母、数字和连字符 -" });
+    } else {
+      slug = slugify(raw.slug);
+      if (!slug) problems.push({ severity: "error", file, ...at("slug"), message: `slug ${describeValue(raw.slug)} has no letters or digits to use`, hint: "网址片段只能包含字母、数字和连字符 -" });
+    }
+  } else {
+    const fileName = file.slice(file.lastIndexOf("/") + 1);
+    slug = slugFromFileName(fileName) || (typeof raw.title === "string" ? slugify(raw.title) : "");
+    if (!slug) problems.push({ severity: "error", file, message: "no URL slug can be made from the file name or title", hint: "请在文件名中使用汉字、字母或数字，或者写 slug 字段" });
+  }
+
+  const tags: Term[] = [];
+  if (fm) {
+    fm.tags.forEach((name, i) => {
+      const tagSlug = slugify(name);
+      if (!tagSlug) {
+        problems.push({ severity: "error", file, ...at(`tags.${i}`), field: "tags", message: `tag ${describeValue(name)} has no letters or digits to use in a URL`, hint: "标签需要包含汉字、字母或数字" });
+      } else if (!tags.some((t) => t.slug === tagSlug)) {
+        tags.push({ name: name.normalize("NFKC"), slug: tagSlug });
+      }
+    });
+  }
+
+  if (problems.some((p) => p.severity === "error") || !fm || !instant || !district || !slug) return { problems };
+
+  const rendered = renderMarkdown(body);
+  for (const w of rendered.warnings) {
+    problems.push({ severity: "warning", file, line: bodyStartLine + w.line - 1, message: w.message, hint: w.hint });
+  }
+  const zoned = toZonedTime(instant, site.timeZone);
+  const month = String(zoned.month).padStart(2, "0");
+  const article: Article = {
+    file,
+    title: fm.title,
+    ...(fm.subtitle ? { subtitle: fm.subtitle } : {}),
+    ...(fm.source ? { source: fm.source } : {}),
+    ...(fm.byline ? { byline: fm.byline } : {}),
+    ...(fm.editor ? { editor: fm.editor } : {}),
+    summary: fm.summary || truncate(rendered.lead, SUMMARY_LENGTH),
+    district,
+    tags,
+    hot: fm.hot,
+    draft: fm.draft,
+    slug,
+    url: `/news/${zoned.year}/${month}/${slug}/`,
+    date: instant,
+    dateText: formatDisplay(zoned),
+    dateIso: formatIso(zoned),
+    html: rendered.html,
+    headings: rendered.headings,
+  };
+  return { article, problems };
+}
+
+function truncate(text: string, length: number): string {
+  const chars = Array.from(text);
+  return chars.length <= length ? text : `${chars.slice(0, length).join("")}…`;
+}

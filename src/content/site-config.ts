@@ -1,0 +1,132 @@
+// The one site configuration (content/site.yaml): validated once, then fed to every page, list, feed and
+// sitemap. Defaults live here, one per option, so the file editors keep stays short.
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { isValidTimeZone } from "./dates.ts";
+import type { Problem } from "./problems.ts";
+import { SLUG_PATTERN } from "./slugs.ts";
+import { validateRecord, type FieldHelp } from "./validation.ts";
+import { readYamlRecord } from "./yaml.ts";
+
+export const SITE_CONFIG_FILE = "content/site.yaml";
+
+const slug = z.string().regex(SLUG_PATTERN);
+
+export const siteConfigSchema = z
+  .strictObject({
+    /** Site name, shown in the meta line, <title> and header: 兵马俑在线. */
+    name: z.string().trim().min(1),
+    /** Absolute URL the site is served from; feeds, sitemaps and canonical links use it. */
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .transform((url) => (url.endsWith("/") ? url : `${url}/`)),
+    /** One-line description of the site, for the home page's meta description. */
+    description: z.string().trim().default(""),
+    /** BCP 47 language of the pages. */
+    language: z.string().default("zh-CN"),
+    /** IANA time zone in which front-matter dates without an offset are read and all dates are shown. */
+    timeZone: z
+      .string()
+      .default("Asia/Shanghai")
+      .refine(isValidTimeZone, { message: "unknown time zone" }),
+    /** Label of the home link that starts every breadcrumb. */
+    homeLabel: z.string().trim().min(1).default("网站首页"),
+    /** The news channel: its name in breadcrumbs and headings. Articles live under /news/. */
+    channel: z.strictObject({ name: z.string().trim().min(1).default("区县播报") }).default({ name: "区县播报" }),
+    /** Districts and counties an article can belong to, each with a stable ASCII URL slug. */
+    districts: z
+      .array(z.strictObject({ name: z.string().trim().min(1), slug }))
+      .min(1)
+      .check((ctx) => {
+        const seen = new Set<string>();
+        for (const d of ctx.value) {
+          for (const key of [`name:${d.name}`, `slug:${d.slug}`]) {
+            if (seen.has(key)) {
+              ctx.issues.push({ code: "custom", input: ctx.value, message: `district ${key.replace(":", " ")} is declared twice` });
+            }
+            seen.add(key);
+          }
+        }
+      }),
+    /** Portal furniture printed in every page's footer. */
+    footer: z
+      .strictObject({
+        /** 主办单位. */
+        organiser: z.string().trim().default(""),
+        /** 联系方式: phone or address. */
+        contact: z.string().trim().default(""),
+        /** 网站标识码 of a government site. */
+        siteCode: z.string().trim().default(""),
+        /** ICP 备案号, e.g. 陕ICP备12345678号. */
+        icp: z.string().trim().default(""),
+        /** 公网安备 number, e.g. 陕公网安备 61011602000001号. */
+        police: z.string().trim().default(""),
+      })
+      .default({ organiser: "", contact: "", siteCode: "", icp: "", police: "" }),
+    /** Articles per page on every paginated list. */
+    pageSize: z.int().min(1).max(500).default(20),
+    /** The 全站热点 sidebar: how many entries, and how far back (days) read counts are considered. */
+    hot: z
+      .strictObject({ count: z.int().min(1).max(50).default(7), windowDays: z.int().min(1).max(3650).default(30) })
+      .default({ count: 7, windowDays: 30 }),
+    /** How many 相关阅读 entries an article shows. */
+    relatedCount: z.int().min(0).max(20).default(5),
+  });
+
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type District = SiteConfig["districts"][number];
+
+const help: Record<string, FieldHelp> = {
+  name: { expected: "the site name as text", hint: "网站名称，例如 兵马俑在线" },
+  baseUrl: { expected: "an absolute http(s) URL", hint: "网站地址，例如 https://www.example.cn/" },
+  description: { expected: "text", hint: "网站简介，一句话" },
+  language: { expected: "a language tag such as zh-CN", hint: "一般写 zh-CN" },
+  timeZone: { expected: "an IANA time zone such as Asia/Shanghai", hint: "北京时间请写 Asia/Shanghai" },
+  homeLabel: { expected: "text", hint: "面包屑第一项，例如 网站首页" },
+  channel: { expected: "a mapping with name", hint: "栏目设置，例如 name: 区县播报" },
+  "channel.name": { expected: "text", hint: "栏目名称，例如 区县播报" },
+  districts: { expected: "a list of districts, each with name and slug", hint: "区县列表，每项写 name 和 slug" },
+  "districts.*": { expected: "a mapping with name and slug", hint: "例如 - { name: 长安区, slug: changan }" },
+  "districts.*.name": { expected: "text", hint: "区县名称，例如 长安区" },
+  "districts.*.slug": { expected: "lowercase a-z, 0-9 and hyphens", hint: "网址用的拼音，例如 changan" },
+  footer: { expected: "a mapping", hint: "页脚信息" },
+  "footer.organiser": { expected: "text", hint: "主办单位" },
+  "footer.contact": { expected: "text", hint: "联系方式" },
+  "footer.siteCode": { expected: "text", hint: "网站标识码" },
+  "footer.icp": { expected: "text", hint: "ICP 备案号" },
+  "footer.police": { expected: "text", hint: "公网安备号" },
+  pageSize: { expected: "a whole number from 1 to 500", hint: "每页显示的文章数，默认 20" },
+  hot: { expected: "a mapping with count and windowDays", hint: "全站热点设置" },
+  "hot.count": { expected: "a whole number from 1 to 50", hint: "全站热点条数，默认 7" },
+  "hot.windowDays": { expected: "a whole number of days from 1 to 3650", hint: "统计阅读数的天数，默认 30" },
+  relatedCount: { expected: "a whole number from 0 to 20", hint: "相关阅读条数，默认 5" },
+};
+
+/** Parses and validates the site configuration text. */
+export function parseSiteConfig(text: string, file = SITE_CONFIG_FILE): { config?: SiteConfig; problems: Problem[] } {
+  const yaml = readYamlRecord(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), file);
+  if (!yaml.data) return { problems: yaml.problems };
+  const { value, problems } = validateRecord(siteConfigSchema, yaml.data, yaml, file, help);
+  const all = [...yaml.problems, ...problems];
+  return all.length === 0 && value ? { config: value, problems: [] } : { problems: all };
+}
+
+/** Reads `content/site.yaml` under `root`. */
+export async function loadSiteConfig(root: string): Promise<{ config?: SiteConfig; problems: Problem[] }> {
+  let text: string;
+  try {
+    text = await readFile(`${root}/${SITE_CONFIG_FILE}`, "utf8");
+  } catch {
+    return {
+      problems: [
+        {
+          severity: "error",
+          file: SITE_CONFIG_FILE,
+          message: "the site configuration file is missing",
+          hint: "请创建 content/site.yaml（可参考示例站点）",
+        },
+      ],
+    };
+  }
+  return parseSiteConfig(text);
+}

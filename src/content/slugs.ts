@@ -1,0 +1,50 @@
+// URL slugs: ASCII only (a-z, 0-9, hyphen), Chinese transliterated to toneless pinyin, full-width folded,
+// never empty. Slugs are part of published URLs, so the rules here must stay stable.
+import { pinyin } from "pinyin-pro";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_SLUG_LENGTH = 80;
+const HAN = /\p{Script=Han}/u;
+
+/** Transliterates any text to a URL slug; returns "" when nothing usable is left (the caller decides). */
+export function slugify(text: string): string {
+  // NFKC folds full-width letters and digits (ＡＢＣ１２３ → ABC123) and compatibility forms.
+  const folded = text.normalize("NFKC");
+  const words = HAN.test(folded)
+    ? pinyin(folded, { toneType: "none", type: "array", nonZh: "consecutive", v: true })
+    : [folded];
+  const ascii = words
+    .map((word) =>
+      word
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-"),
+    )
+    .join("-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
+  return truncateSlug(ascii);
+}
+
+function truncateSlug(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const cut = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const lastHyphen = cut.lastIndexOf("-");
+  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : slug.slice(0, MAX_SLUG_LENGTH)).replace(/-$/, "");
+}
+
+/** Characters that must never reach a URL segment from an explicit `slug:`, with a name for the error. */
+export function findUnsafeSlugCharacter(slug: string): string | undefined {
+  if (slug.includes("..")) return '".." (parent folder)';
+  if (slug.includes("/") || slug.includes("\\")) return '"/" or "\\" (folder separator)';
+  const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u3000\u00a0]/u.exec(slug);
+  if (invisible) return `invisible character U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return undefined;
+}
+
+/** A leading "YYYY-MM-DD-" in a file name is the date, not the slug. */
+export function slugFromFileName(fileName: string): string {
+  const base = fileName.replace(/\.md$/i, "").replace(/^\d{4}-\d{2}-\d{2}-?/, "");
+  return slugify(base);
+}

@@ -1,0 +1,96 @@
+// Turns zod validation issues into problems editors can act on: the field, what was expected, what was
+// received (as written in the file), where, and a hint. Raw zod messages never reach editors.
+import type { z } from "zod";
+import { describeValue, suggestClosest, type Problem } from "./problems.ts";
+import type { YamlSource } from "./yaml.ts";
+
+export interface FieldHelp {
+  /** What the field expects, in words ("text", "true or false"). */
+  expected: string;
+  /** A hint for the editor. */
+  hint: string;
+}
+
+/**
+ * Validates `data` against `schema`. Unknown keys are reported with the closest known one; every other
+ * issue is reported with the field's help text. Returns the parsed value only when there is no problem.
+ */
+export function validateRecord<S extends z.ZodType>(
+  schema: S,
+  data: Record<string, unknown>,
+  source: YamlSource,
+  file: string,
+  help: Record<string, FieldHelp>,
+): { value: z.output<S> | undefined; problems: Problem[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, problems: [] };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    const basePath = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = basePath ? `${basePath}.${key}` : key;
+        const parentHelp = Object.keys(help).filter((k) => parentOf(k) === basePath).map(lastSegment);
+        const suggestion = suggestClosest(key, parentHelp);
+        problems.push({
+          severity: "error",
+          file,
+          ...source.positions.get(path),
+          field: path,
+          message: `unknown field${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+          hint: suggestion
+            ? `字段名写错了吗？应为 ${suggestion}`
+            : `不认识的字段，可用的字段有：${parentHelp.join(", ")}`,
+        });
+      }
+      continue;
+    }
+    const fieldHelp = help[genericPath(basePath)];
+    const received = receivedText(data, issue.path, source, basePath);
+    const expected = fieldHelp?.expected ?? issue.message;
+    const message =
+      received === undefined ? `is required: expected ${expected}` : `expected ${expected}, received ${received}`;
+    problems.push({
+      severity: "error",
+      file,
+      ...(source.positions.get(basePath) ?? source.positions.get(parentOf(basePath))),
+      field: basePath || "(front matter)",
+      message: issue.code === "custom" ? issue.message : message,
+      ...(fieldHelp ? { hint: fieldHelp.hint } : {}),
+    });
+  }
+  return { value: undefined, problems };
+}
+
+function receivedText(
+  data: Record<string, unknown>,
+  path: readonly PropertyKey[],
+  source: YamlSource,
+  key: string,
+): string | undefined {
+  let value: unknown = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    if (!Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  const written = source.written.get(key);
+  if (written !== undefined && typeof value !== "string" && value !== null) {
+    return `${describeValue(value)} (written ${written})`;
+  }
+  return describeValue(value);
+}
+
+/** "districts.3.slug" → "districts.*.slug", the key the help table uses for list items. */
+function genericPath(path: string): string {
+  return path.replace(/\.\d+(?=\.|$)/g, ".*");
+}
+
+function parentOf(path: string): string {
+  const i = path.lastIndexOf(".");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf(".") + 1);
+}

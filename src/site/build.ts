@@ -1,0 +1,62 @@
+// Builds a site: load and validate everything first, render with Eleventy into a staging folder, then
+// swap it in place of the output folder only when the whole build succeeded.
+import { randomBytes } from "node:crypto";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { hasErrors, loadSite, referenceTime, type Problem } from "../content/index.ts";
+import { CONFIG_PATH, TEMPLATES_DIR, createSiteModel, prepareBuild } from "./plugin.ts";
+
+export interface BuildOptions {
+  /** The site root: the folder holding content/. */
+  root: string;
+  /** Output folder, relative to root; default _site. */
+  outDir?: string;
+  /** Include drafts (preview). */
+  drafts?: boolean;
+  /** Reference time for scheduling; default SOURCE_DATE_EPOCH or now. */
+  now?: Date;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  problems: Problem[];
+  outDir: string;
+  articles: number;
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const outDir = path.resolve(root, options.outDir ?? "_site");
+  const loaded = await loadSite(root, { drafts: options.drafts ?? false, now: options.now ?? referenceTime() });
+  if (!loaded.content || hasErrors(loaded.problems)) {
+    return { ok: false, problems: loaded.problems, outDir, articles: 0 };
+  }
+  const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
+  try {
+    prepareBuild(createSiteModel(loaded.content));
+    const eleventy = new Eleventy(TEMPLATES_DIR, staging, { quietMode: true, configPath: CONFIG_PATH, loader: "esm" });
+    // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
+    eleventy.disableLogger();
+    await eleventy.write();
+    await replaceFolder(staging, outDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return { ok: true, problems: loaded.problems, outDir, articles: loaded.content.articles.length };
+}
+
+/** Moves the staging folder into place; the previous output is removed only after the new one is in. */
+async function replaceFolder(staging: string, outDir: string): Promise<void> {
+  const previous = `${outDir}.previous-${randomBytes(4).toString("hex")}`;
+  let hadPrevious = true;
+  try {
+    await rename(outDir, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    hadPrevious = false;
+  }
+  await rename(staging, outDir);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+}

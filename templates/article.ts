@@ -1,0 +1,48 @@
+// The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
+// (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
+import type { Article, SiteConfig } from "../src/content/index.ts";
+import { html, trustedHtml, type SafeHtml } from "./html.ts";
+import { renderPage } from "./layout.ts";
+import { renderHotTopics, type HotEntry } from "./partials/hot-topics.ts";
+
+export interface ArticlePageData {
+  site: SiteConfig;
+  article: Article;
+  hot: readonly HotEntry[];
+}
+
+export function renderArticlePage({ site, article, hot }: ArticlePageData): string {
+  return renderPage({
+    site,
+    title: article.title,
+    description: article.summary,
+    path: article.url,
+    breadcrumb: [{ label: site.homeLabel, href: "/" }, { label: site.channel.name, href: "/news/" }, { label: "正文阅读" }],
+    main: renderArticle(site, article),
+    sidebar: renderHotTopics(hot),
+  });
+}
+
+function renderArticle(site: SiteConfig, a: Article): SafeHtml {
+  return html`<article class="article">
+<header class="article-header">
+<h1>${a.title}</h1>
+${a.subtitle ? html`<p class="subtitle">—${a.subtitle}</p>` : ""}
+<p class="article-meta"><time datetime="${a.dateIso}">${a.dateText}</time>${
+    a.source ? html` <span class="source">来源:${a.source}</span>` : ""
+  } <span class="site">${site.name}</span></p>
+</header>
+<div class="article-body">
+${withByline(a)}
+</div>
+${a.editor ? html`<p class="editor">责任编辑:${a.editor}</p>` : ""}
+</article>`;
+}
+
+/** The byline opens the first paragraph, as on the seed page: "(特约记者 师展)新型冠状病毒…". */
+function withByline(a: Article): SafeHtml {
+  if (!a.byline) return trustedHtml(a.html);
+  const byline = html`<span class="byline">(${a.byline})</span>`;
+  if (a.html.startsWith("<p>")) return trustedHtml(`<p>${byline.value}${a.html.slice(3)}`);
+  return html`<p class="byline">(${a.byline})</p>${trustedHtml(a.html)}`;
+}

@@ -1,0 +1,56 @@
+// The page shell every page shares: head, header, breadcrumb, main column, the 全站热点 sidebar, footer.
+import type { SiteConfig } from "../src/content/index.ts";
+import { html, type SafeHtml } from "./html.ts";
+import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";
+import { renderFooter } from "./partials/footer.ts";
+
+export interface PageShell {
+  site: SiteConfig;
+  /** The page's own title; the site name is appended in <title>. */
+  title: string;
+  description: string;
+  /** Site-relative URL of the page, for the canonical link. */
+  path: string;
+  breadcrumb: Crumb[];
+  main: SafeHtml;
+  sidebar: SafeHtml;
+  /** Extra tags for <head> (article metadata). */
+  head?: SafeHtml;
+}
+
+export function renderPage(page: PageShell): string {
+  const { site } = page;
+  const fullTitle = page.title === site.name ? site.name : `${page.title} - ${site.name}`;
+  return html`<!doctype html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${page.description}">
+<link rel="canonical" href="${new URL(page.path, site.baseUrl).href}">
+<link rel="stylesheet" href="/assets/site.css">
+${page.head}
+</head>
+<body>
+<a class="skip-link" href="#main">跳到正文</a>
+<header class="site-header">
+<div class="wrap">
+<a class="site-name" href="/">${site.name}</a>
+<nav class="site-nav" aria-label="栏目"><a href="/news/">${site.channel.name}</a></nav>
+</div>
+</header>
+<div class="wrap">
+${renderBreadcrumb(page.breadcrumb)}
+<div class="layout">
+<main id="main" class="content">
+${page.main}
+</main>
+${page.sidebar}
+</div>
+</div>
+${renderFooter(site)}
+</body>
+</html>
+`.value;
+}

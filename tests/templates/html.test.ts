@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, html, jsonForScript, trustedHtml } from "../../templates/html.ts";
+
+describe("html", () => {
+  it("escapes interpolated text and attribute values", () => {
+    const title = `"卫"士 <script>alert('x')</script> & co`;
+    expect(html`<h1 title="${title}">${title}</h1>`.value).toBe(
+      "<h1 title=\"&quot;卫&quot;士 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co\">&quot;卫&quot;士 &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co</h1>",
+    );
+  });
+  it("nests SafeHtml and lists without double escaping", () => {
+    const items = ["a<b", "c&d"].map((t) => html`<li>${t}</li>`);
+    expect(html`<ul>${items}</ul>`.value).toBe("<ul><li>a&lt;b</li><li>c&amp;d</li></ul>");
+  });
+  it("prints nothing for null, undefined and booleans", () => {
+    expect(html`[${null}${undefined}${false}${true}]`.value).toBe("[]");
+  });
+  it("passes trusted HTML through", () => {
+    expect(html`<div>${trustedHtml("<p>x</p>")}</div>`.value).toBe("<div><p>x</p></div>");
+  });
+  it("escapes the five special characters", () => {
+    expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
+  });
+});
+
+describe("jsonForScript", () => {
+  it("cannot close the script element or open a comment", () => {
+    const out = jsonForScript({ headline: "</script><script>alert(1)</script><!-- &" }).value;
+    expect(out).toBe('{"headline":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003c!-- \\u0026"}');
+    expect(JSON.parse(out)).toEqual({ headline: "</script><script>alert(1)</script><!-- &" });
+  });
+});
