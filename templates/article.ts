@@ -1,25 +1,26 @@
 // The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
 // (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
 import type { Article, SiteConfig } from "../src/content/index.ts";
+import type { SiteModel } from "../src/site/model.ts";
 import { html, trustedHtml, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
-import { renderHotTopics, type HotEntry } from "./partials/hot-topics.ts";
+import { renderHotTopics } from "./partials/hot-topics.ts";
 
 export interface ArticlePageData {
-  site: SiteConfig;
+  model: SiteModel;
   article: Article;
-  hot: readonly HotEntry[];
 }
 
-export function renderArticlePage({ site, article, hot }: ArticlePageData): string {
+export function renderArticlePage({ model, article }: ArticlePageData): string {
+  const site = model.content.site;
   return renderPage({
-    site,
+    model,
     title: article.title,
     description: article.summary,
     path: article.url,
     breadcrumb: [{ label: site.homeLabel, href: "/" }, { label: site.channel.name, href: "/news/" }, { label: "正文阅读" }],
     main: renderArticle(site, article),
-    sidebar: renderHotTopics(hot),
+    sidebar: renderHotTopics(model.hot),
   });
 }
 

@@ -1,11 +1,12 @@
 // The page shell every page shares: head, header, breadcrumb, main column, the 全站热点 sidebar, footer.
-import type { SiteConfig } from "../src/content/index.ts";
+import type { SiteModel } from "../src/site/model.ts";
+import { assetUrl } from "../src/site/assets.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";
 import { renderFooter } from "./partials/footer.ts";
 
 export interface PageShell {
-  site: SiteConfig;
+  model: SiteModel;
   /** The page's own title; the site name is appended in <title>. */
   title: string;
   description: string;
@@ -19,7 +20,7 @@ export interface PageShell {
 }
 
 export function renderPage(page: PageShell): string {
-  const { site } = page;
+  const site = page.model.content.site;
   const fullTitle = page.title === site.name ? site.name : `${page.title} - ${site.name}`;
   return html`<!doctype html>
 <html lang="${site.language}">
@@ -29,7 +30,7 @@ export function renderPage(page: PageShell): string {
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
 <link rel="canonical" href="${new URL(page.path, site.baseUrl).href}">
-<link rel="stylesheet" href="/assets/site.css">
+<link rel="stylesheet" href="${assetUrl(page.model.assets, "site.css")}">
 ${page.head}
 </head>
 <body>

@@ -5,7 +5,8 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { hasErrors, loadSite, referenceTime, type Problem } from "../content/index.ts";
-import { CONFIG_PATH, TEMPLATES_DIR, createSiteModel, prepareBuild } from "./plugin.ts";
+import { CONFIG_PATH, TEMPLATES_DIR, createSiteModel } from "./model.ts";
+import { prepareBuild } from "./plugin.ts";
 
 export interface BuildOptions {
   /** The site root: the folder holding content/. */

@@ -1,28 +1,11 @@
 // The Eleventy adapter: registers the site's pages as virtual JavaScript templates that paginate the
 // typed articles loaded by src/content. Eleventy never reads the Markdown itself: the content layer
 // parses and validates every article once, and templates receive Article objects.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { loadSite, referenceTime, type Article, type SiteContent, formatProblem, hasErrors, ContentError } from "../content/index.ts";
-import { renderArticlePage } from "../../templates/article.ts";
-import type { HotEntry } from "../../templates/partials/hot-topics.ts";
+import { ContentError, formatProblem, hasErrors, loadSite, referenceTime } from "../content/index.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
-
-export const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
-export const TEMPLATES_DIR = path.join(PACKAGE_DIR, "templates");
-export const CONFIG_PATH = path.join(PACKAGE_DIR, ".eleventy.ts");
-
-/** Everything the pages of one build need, computed once per build. */
-export interface SiteModel {
-  content: SiteContent;
-  hot: HotEntry[];
-}
-
-export function createSiteModel(content: SiteContent): SiteModel {
-  // Placeholder ranking until views data exists: the newest articles.
-  const hot = content.articles.slice(0, content.site.hot.count).map((article) => ({ article }));
-  return { content, hot };
-}
+import { ASSETS_DIR, createSiteModel, type SiteModel } from "./model.ts";
+import { addArticlePages } from "./pages/article-pages.ts";
+import { addAssetFiles } from "./pages/asset-files.ts";
 
 // Kept on globalThis under a registered symbol: the config file may be loaded through a different module
 // loader (tsx) than the caller's (vitest), giving this module two instances that must see one hand-off.
@@ -48,22 +31,8 @@ async function loadDirectly(root: string): Promise<SiteModel> {
   return createSiteModel(result.content);
 }
 
-interface ArticleTemplateData {
-  article: Article;
-  newsdesk: SiteModel;
-}
-
 export function newsdeskSite(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addGlobalData("newsdesk", async () => {
-    return takePrepared() ?? (await loadDirectly(process.cwd()));
-  });
-  eleventyConfig.addTemplate<ArticleTemplateData>("article.11ty.js", {
-    data: {
-      pagination: { data: "newsdesk.content.articles", size: 1, alias: "article" },
-      permalink: (data: ArticleTemplateData) => data.article.url,
-      eleventyExcludeFromCollections: true,
-    },
-    render: ({ article, newsdesk }) => renderArticlePage({ site: newsdesk.content.site, article, hot: newsdesk.hot }),
-  });
-  eleventyConfig.addPassthroughCopy({ [path.join(TEMPLATES_DIR, "assets")]: "assets" });
+  eleventyConfig.addGlobalData("newsdesk", async () => takePrepared() ?? (await loadDirectly(process.cwd())));
+  addArticlePages(eleventyConfig);
+  addAssetFiles(eleventyConfig, ASSETS_DIR);
 }

@@ -1,0 +1,27 @@
+// `newsdesk build`: validate, render into a staging folder, swap it in for _site/ on success.
+import { buildSite } from "../../site/index.ts";
+import { reportProblems, type Command } from "../io.ts";
+
+export const buildCommand: Command = {
+  summary: "build the site into _site/ (replaced only when the build succeeds)",
+  usage: `  --drafts       include draft articles (preview only; never publish this)
+  --out DIR      output folder (default _site)`,
+  options: { drafts: { type: "boolean" }, out: { type: "string" } },
+  async run({ values, common, io }) {
+    const started = performance.now();
+    const drafts = values.drafts === true;
+    const result = await buildSite({
+      root: common.root,
+      ...(typeof values.out === "string" ? { outDir: values.out } : {}),
+      drafts,
+    });
+    reportProblems(result.problems, io);
+    if (!result.ok) {
+      io.err("Build stopped: nothing was written. Fix the errors above and build again.");
+      return 1;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    io.out(`Built ${result.articles} articles into ${result.outDir} in ${seconds} s${drafts ? " (drafts included)" : ""}.`);
+    return 0;
+  },
+};
