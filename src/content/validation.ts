@@ -75,7 +75,7 @@ function receivedText(
     value = (value as Record<PropertyKey, unknown>)[segment];
   }
   const written = source.written.get(key);
-  if (written !== undefined && typeof value !== "string" && value !== null) {
+  if (written !== undefined && typeof value !== "string" && value !== null && written !== String(value)) {
     return `${describeValue(value)} (written ${written})`;
   }
   return describeValue(value);

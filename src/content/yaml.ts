@@ -93,8 +93,7 @@ export function readYamlRecord(text: string, file: string, lineOffset = 0): Yaml
       problem(pos, `custom YAML tag "${n.tag}" is not allowed`, "请去掉以 ! 开头的标记", path);
     }
     if (isScalar(n)) {
-      const source = n.srcToken && "source" in n.srcToken ? n.srcToken.source : undefined;
-      if (source !== undefined) written.set(path, source);
+      if (typeof n.source === "string") written.set(path, n.source);
       if (n.comment && n.type === Scalar.PLAIN && typeof n.value === "string") {
         problem(
           pos,

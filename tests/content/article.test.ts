@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem, parseArticle, parseSiteConfig, type SiteConfig } from "../../src/content/index.ts";
+import { makeArticle, readSeed, SITE_YAML } from "../support/fixtures.ts";
+
+const site = parseSiteConfig(SITE_YAML).config as SiteConfig;
+const FILE = "content/news/2020-02-27-changan.md";
+
+function errors(text: string, file = FILE): string[] {
+  return parseArticle(text, file, site).problems.map(formatProblem);
+}
+
+describe("parseArticle: the content contract", () => {
+  it("reads every field of the seed article", () => {
+    const { article, problems } = parseArticle(readSeed(), FILE, site);
+    expect(problems).toEqual([]);
+    expect(article).toMatchObject({
+      file: FILE,
+      title: '长安人民的忠诚"卫"士',
+      subtitle: "长安区卫生健康局党委疫情防控工作侧记",
+      source: "长安区人民政府网站",
+      byline: "特约记者 师展",
+      district: { name: "长安区", slug: "changan" },
+      tags: [
+        { name: "疫情防控", slug: "yi-qing-fang-kong" },
+        { name: "卫生健康", slug: "wei-sheng-jian-kang" },
+      ],
+      hot: false,
+      draft: false,
+      slug: "changan",
+      url: "/news/2020/02/changan/",
+      dateText: "2020-02-27 11:31",
+      dateIso: "2020-02-27T11:31:00+08:00",
+    });
+    expect(article!.headings.map((h) => h.text)).toEqual([
+      "雷霆出击,战斗堡垒坚不可催",
+      "尽锐出战,先锋模范锐不可挡",
+      "科学防控,创新方法措施有力",
+      "人文关怀,党的力量凝聚人心",
+    ]);
+  });
+
+  it("reads editor, hot, draft and an explicit slug", () => {
+    const { article } = parseArticle(makeArticle({ editor: "李明", hot: true, draft: true, slug: "长安 卫士" }), FILE, site);
+    expect(article).toMatchObject({ editor: "李明", hot: true, draft: true, slug: "chang-an-wei-shi", url: "/news/2020/02/chang-an-wei-shi/" });
+  });
+
+  it("derives the summary from the first paragraph when there is none", () => {
+    const body = `## 小标题\n\n${"长".repeat(130)}\n\n第二段`;
+    const { article } = parseArticle(makeArticle({}, body), FILE, site);
+    expect(article!.summary).toBe(`${"长".repeat(120)}…`);
+  });
+
+  it("treats an empty optional value as absent", () => {
+    const { article, problems } = parseArticle("---\ntitle: 标题\nsubtitle:\ndate: 2020-02-27\ndistrict: 长安区\n---\n正文", FILE, site);
+    expect(problems).toEqual([]);
+    expect(article!.subtitle).toBeUndefined();
+  });
+
+  it("folds tags that differ only in case or width", () => {
+    const { article } = parseArticle(makeArticle({ tags: ["COVID", "ｃｏｖｉｄ", "Covid", "防控"] }), FILE, site);
+    expect(article!.tags).toEqual([
+      { name: "COVID", slug: "covid" },
+      { name: "防控", slug: "fang-kong" },
+    ]);
+  });
+
+  it("gives the same article for BOM and CRLF twins", () => {
+    const plain = readSeed();
+    const twin = `\uFEFF${plain.replace(/\n/g, "\r\n")}`;
+    expect(parseArticle(twin, FILE, site)).toEqual(parseArticle(plain, FILE, site));
+  });
+
+  it("takes the URL's year and month from Beijing time", () => {
+    const { article } = parseArticle(makeArticle({ date: "2020-03-01 00:30" }), "content/news/x.md", site);
+    expect(article!.url).toBe("/news/2020/03/x/");
+    const utc = parseArticle(makeArticle({ date: "2020-02-29T17:00:00Z" }), "content/news/x.md", site);
+    expect(utc.article!.url).toBe("/news/2020/03/x/");
+  });
+});
+
+describe("parseArticle: rejected input", () => {
+  it.each([
+    [
+      "a missing title",
+      "---\ndate: 2020-02-27\ndistrict: 长安区\n---\n",
+      [`${FILE}  title  is required: expected the headline as text\n  hint: 标题不能为空；含数字或特殊符号时请加引号`],
+    ],
+    [
+      "an unknown field, with did-you-mean",
+      "---\ntitle: 标题\ndate: 2020-02-27\ndistrict: 长安区\nsumary: 摘要\n---\n",
+      [`${FILE}:5:9  sumary  unknown field; did you mean "summary"?\n  hint: 字段名写错了吗？应为 summary`],
+    ],
+    [
+      "a title written as a number",
+      "---\ntitle: 2020\ndate: 2020-02-27\ndistrict: 长安区\n---\n",
+      [`${FILE}:2:8  title  expected the headline as text, received number 2020\n  hint: 标题不能为空；含数字或特殊符号时请加引号`],
+    ],
+    [
+      "a number YAML reads differently from how it was written",
+      "---\ntitle: 0123\ndate: 2020-02-27\ndistrict: 长安区\n---\n",
+      [`${FILE}:2:8  title  expected the headline as text, received number 123 (written 0123)\n  hint: 标题不能为空；含数字或特殊符号时请加引号`],
+    ],
+    [
+      "an impossible date",
+      "---\ntitle: 标题\ndate: 2024-02-30 10:00\ndistrict: 长安区\n---\n",
+      [`${FILE}:3:7  date  expected a date that exists: 2024-02 has no day 30 (it has 29), received "2024-02-30 10:00"\n  hint: 日期不存在，请检查年月日与时分`],
+    ],
+    [
+      "a slug with a folder separator",
+      "---\ntitle: 标题\ndate: 2020-02-27\ndistrict: 长安区\nslug: ../../etc\n---\n",
+      [`${FILE}:5:7  slug  slug contains ".." (parent folder)\n  hint: 网址片段只能包含字母、数字和连字符 -`],
+    ],
+  ])("reports %s", (_, text, expected) => {
+    expect(errors(text)).toEqual(expected);
+  });
+
+  it("never makes an empty slug", () => {
+    expect(errors("---\ntitle: '!!!'\ndate: 2020-02-27\ndistrict: 长安区\n---\n", "content/news/2020-02-27.md")).toEqual([
+      "content/news/2020-02-27.md  no URL slug can be made from the file name or title\n  hint: 请在文件名中使用汉字、字母或数字，或者写 slug 字段",
+    ]);
+  });
+});
