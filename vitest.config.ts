@@ -9,5 +9,6 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     setupFiles: ["tests/support/register-tsx.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
   },
 });
