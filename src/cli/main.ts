@@ -1,11 +1,13 @@
 // The newsdesk command line: the only place that reads argv and decides the exit code. Each command lives
 // in src/cli/commands/ and is listed once below.
 import { parseArgs } from "node:util";
+import { benchCommand } from "./commands/bench.ts";
 import { buildCommand } from "./commands/build.ts";
 import { consoleIo, type Command, type Io } from "./io.ts";
 
 const COMMANDS: Record<string, Command> = {
   build: buildCommand,
+  bench: benchCommand,
 };
 
 function usage(): string {

@@ -17,21 +17,35 @@ export interface BuildOptions {
   drafts?: boolean;
   /** Reference time for scheduling; default SOURCE_DATE_EPOCH or now. */
   now?: Date;
+  /** Build the search index of the written site (default true); `newsdesk build --no-search` skips it. */
+  search?: boolean;
 }
+
+/** Milliseconds spent in each phase of a build, in order; `newsdesk build --timings FILE` writes them. */
+export type BuildTimings = Record<string, number>;
 
 export interface BuildResult {
   ok: boolean;
   problems: Problem[];
   outDir: string;
   articles: number;
+  timings: BuildTimings;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const outDir = path.resolve(root, options.outDir ?? "_site");
+  const timings: BuildTimings = {};
+  let phaseStart = performance.now();
+  const endPhase = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   const loaded = await loadSite(root, { drafts: options.drafts ?? false, now: options.now ?? referenceTime() });
+  endPhase("load");
   if (!loaded.content || hasErrors(loaded.problems)) {
-    return { ok: false, problems: loaded.problems, outDir, articles: 0 };
+    return { ok: false, problems: loaded.problems, outDir, articles: 0, timings };
   }
   const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
   try {
@@ -40,12 +54,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
     eleventy.disableLogger();
     await eleventy.write();
+    endPhase("render");
+    // The search index (issue 6) is built here, on the staging folder, when options.search !== false.
     await replaceFolder(staging, outDir);
+    endPhase("swap");
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { ok: true, problems: loaded.problems, outDir, articles: loaded.content.articles.length };
+  return { ok: true, problems: loaded.problems, outDir, articles: loaded.content.articles.length, timings };
 }
 
 /** Moves the staging folder into place; the previous output is removed only after the new one is in. */

@@ -5,4 +5,4 @@ export type { SiteModel } from "./model.ts";
 export { fingerprintAssets, assetUrl } from "./assets.ts";
 export type { Asset, AssetMap } from "./assets.ts";
 export { buildSite } from "./build.ts";
-export type { BuildOptions, BuildResult } from "./build.ts";
+export type { BuildOptions, BuildResult, BuildTimings } from "./build.ts";

@@ -1,12 +1,15 @@
 // `newsdesk build`: validate, render into a staging folder, swap it in for _site/ on success.
+import { writeFile } from "node:fs/promises";
 import { buildSite } from "../../site/index.ts";
 import { reportProblems, type Command } from "../io.ts";
 
 export const buildCommand: Command = {
   summary: "build the site into _site/ (replaced only when the build succeeds)",
   usage: `  --drafts       include draft articles (preview only; never publish this)
-  --out DIR      output folder (default _site)`,
-  options: { drafts: { type: "boolean" }, out: { type: "string" } },
+  --out DIR      output folder (default _site)
+  --no-search    skip the search index (faster previews; benchmarks time indexing apart)
+  --timings FILE write the time spent in each build phase to FILE as JSON`,
+  options: { drafts: { type: "boolean" }, out: { type: "string" }, "no-search": { type: "boolean" }, timings: { type: "string" } },
   async run({ values, common, io }) {
     const started = performance.now();
     const drafts = values.drafts === true;
@@ -14,7 +17,11 @@ export const buildCommand: Command = {
       root: common.root,
       ...(typeof values.out === "string" ? { outDir: values.out } : {}),
       drafts,
+      search: values["no-search"] !== true,
     });
+    if (typeof values.timings === "string") {
+      await writeFile(values.timings, `${JSON.stringify({ articles: result.articles, phases: result.timings }, null, 2)}\n`);
+    }
     reportProblems(result.problems, io);
     if (!result.ok) {
       io.err("Build stopped: nothing was written. Fix the errors above and build again.");

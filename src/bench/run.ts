@@ -1,0 +1,148 @@
+// Runs the benchmark: for each corpus size, generate the corpus into a temporary folder, build it with
+// `newsdesk build` in a child process (cold: no output, no cache) and Hugo on a copy, interleaved run by run,
+// then time warm rebuilds after editing one article, and the search index apart.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { CORPUS_END, formatCorpusArticle, generateCorpus, writeCorpus, type CorpusArticle } from "./corpus.ts";
+import { findHugo, hugoBuildArgs, hugoVersion, prepareHugoSite } from "./hugo.ts";
+import { runMeasured, type Measurement } from "./measure.ts";
+import { median, type BenchReport, type BuildSample, type SizeResult } from "./report.ts";
+
+export const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = path.join(PROJECT_DIR, "bin/newsdesk.js");
+/** The peer reference site, kept next to the project (see ../shared/bench/README.md). */
+export const HUGO_REFERENCE_SITE = path.resolve(PROJECT_DIR, "../shared/bench/hugo-site");
+/** Where the build keeps its persistent cache, relative to the site root. */
+const CACHE_DIR = ".cache";
+
+export interface BenchOptions {
+  /** Corpus sizes, in order. */
+  counts: number[];
+  /** Runs per build kind and size; medians are reported. */
+  runs: number;
+  /** Compare with Hugo when it is installed (default true). */
+  hugo: boolean;
+  /** The Hugo reference site to copy. */
+  hugoSite: string;
+  /** Keep the temporary folders (corpus and outputs) for inspection. */
+  keep: boolean;
+  /** Progress lines (the report itself is returned). */
+  log: (line: string) => void;
+}
+
+/** Counts HTML pages and all files under an output folder. */
+export function countOutput(dir: string): { pages: number; files: number } {
+  let pages = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    if (entry.name.endsWith(".html")) pages++;
+  }
+  return { pages, files };
+}
+
+function sample(run: Measurement, outDir: string): BuildSample {
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, peakRssBytes: run.peakRssBytes, ...countOutput(outDir) };
+}
+
+function check(run: Measurement, what: string): Measurement {
+  if (run.exitCode !== 0) throw new Error(`${what} failed (exit ${run.exitCode}): ${run.command}\n${run.stderr.slice(-4000)}`);
+  return run;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const hugo = options.hugo ? findHugo() : undefined;
+  const report: BenchReport = { runs: options.runs, cores: availableParallelism(), node: process.version, sizes: [] };
+  if (hugo) report.hugo = hugoVersion(hugo);
+  else if (options.hugo) options.log("hugo is not installed: measuring newsdesk alone (install Debian's hugo for the ratio).");
+  const siteYaml = readFileSync(path.join(PROJECT_DIR, "content/site.yaml"), "utf8");
+  // Every corpus article is published whatever the machine's clock says.
+  const env = { ...process.env, SOURCE_DATE_EPOCH: String(Math.floor(CORPUS_END.getTime() / 1000) + 86_400) };
+
+  const buildArgs = (root: string, timings: string, search = false) =>
+    [BIN, "build", "--root", root, "--timings", timings, ...(search ? [] : ["--no-search"])];
+
+  // Warm-up, untimed: compiles the TypeScript sources into tsx's cache so the first timed run pays nothing extra.
+  const warmup = mkdtempSync(path.join(tmpdir(), "newsdesk-bench-warmup-"));
+  try {
+    writeCorpus(warmup, generateCorpus(20), siteYaml);
+    check(await runMeasured(process.execPath, buildArgs(warmup, path.join(warmup, "timings.json")), { env }), "warm-up build");
+  } finally {
+    rmSync(warmup, { recursive: true, force: true });
+  }
+
+  for (const count of options.counts) {
+    const work = mkdtempSync(path.join(tmpdir(), `newsdesk-bench-${count}-`));
+    const root = path.join(work, "site");
+    const ours = path.join(root, "_site");
+    const theirs = path.join(work, "hugo-out");
+    const timingsFile = path.join(work, "timings.json");
+    try {
+      options.log(`${count} articles: generating the corpus in ${work}`);
+      const corpus = generateCorpus(count);
+      writeCorpus(root, corpus, siteYaml);
+      if (hugo) prepareHugoSite(options.hugoSite, path.join(work, "hugo"), corpus);
+
+      const result: SizeResult = { articles: count, ours: [], hugo: [], warm: [], phases: {} };
+      const phaseRuns: Record<string, number>[] = [];
+      for (let run = 1; run <= options.runs; run++) {
+        // Cold: no previous output, no cache.
+        rmSync(ours, { recursive: true, force: true });
+        rmSync(path.join(root, CACHE_DIR), { recursive: true, force: true });
+        const mine = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "newsdesk build");
+        result.ours.push(sample(mine, ours));
+        phaseRuns.push(readPhases(timingsFile));
+        let line = `${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}`;
+        if (hugo) {
+          rmSync(theirs, { recursive: true, force: true });
+          const peer = check(await runMeasured(hugo, hugoBuildArgs(theirs), { cwd: path.join(work, "hugo") }), "hugo");
+          result.hugo.push(sample(peer, theirs));
+          line += `, hugo ${seconds(peer.wallMs)} (ratio ${(mine.wallMs / peer.wallMs).toFixed(2)})`;
+        }
+        options.log(line);
+      }
+      result.phases = medianPhases(phaseRuns);
+
+      // Warm: the last cold build left its output and cache; edit one article (a different one each run).
+      for (let run = 1; run <= options.runs; run++) {
+        editArticle(root, corpus[Math.floor(count / 2) + run]!, run);
+        const warm = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "warm newsdesk build");
+        result.warm.push(sample(warm, ours));
+        options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)}`);
+      }
+
+      // Search indexing, timed apart from the compared builds: one more warm build with the index.
+      check(await runMeasured(process.execPath, buildArgs(root, timingsFile, true), { env }), "newsdesk build with search");
+      const search = readPhases(timingsFile).search;
+      if (search !== undefined) result.searchMs = search;
+
+      report.sizes.push(result);
+    } finally {
+      if (options.keep) options.log(`kept ${work}`);
+      else rmSync(work, { recursive: true, force: true });
+    }
+  }
+  return report;
+}
+
+/** Rewrites one article's body as an editor would: a corrected sentence at the end. */
+function editArticle(root: string, article: CorpusArticle, run: number): void {
+  const file = path.join(root, "content/news", article.fileName);
+  const edited = { ...article, body: `${article.body}\n\n（本文第${run}次更新：补充了活动的最新进展。）` };
+  writeFileSync(file, formatCorpusArticle(edited));
+}
+
+function readPhases(file: string): Record<string, number> {
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { phases?: Record<string, number> };
+  return parsed.phases ?? {};
+}
+
+function medianPhases(runs: readonly Record<string, number>[]): Record<string, number> {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(names.map((name) => [name, median(runs.map((r) => r[name] ?? 0))]));
+}
