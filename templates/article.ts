@@ -1,17 +1,20 @@
 // The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
 // (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
-import type { Article, SiteConfig } from "../src/content/index.ts";
+import { articleMeta, type Article, type SiteConfig } from "../src/content/index.ts";
 import type { SiteModel } from "../src/site/model.ts";
 import { html, trustedHtml, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
 import { renderHotTopics } from "./partials/hot-topics.ts";
+import { renderReaderTools } from "./partials/reader-tools.ts";
 
 export interface ArticlePageData {
   model: SiteModel;
   article: Article;
+  /** The page's QR code `<svg>`, made at build time (src/site/share-code.ts). */
+  shareCode: string;
 }
 
-export function renderArticlePage({ model, article }: ArticlePageData): string {
+export function renderArticlePage({ model, article, shareCode }: ArticlePageData): string {
   const site = model.content.site;
   return renderPage({
     model,
@@ -19,12 +22,14 @@ export function renderArticlePage({ model, article }: ArticlePageData): string {
     description: article.summary,
     path: article.url,
     breadcrumb: [{ label: site.homeLabel, href: "/" }, { label: site.channel.name, href: "/news/" }, { label: "正文阅读" }],
-    main: renderArticle(site, article),
+    column: site.channel.name,
+    meta: articleMeta(site, article),
+    main: renderArticle(site, article, renderReaderTools({ url: new URL(article.url, site.baseUrl).href, shareCode })),
     sidebar: renderHotTopics(model.hot),
   });
 }
 
-function renderArticle(site: SiteConfig, a: Article): SafeHtml {
+function renderArticle(site: SiteConfig, a: Article, tools: SafeHtml): SafeHtml {
   return html`<article class="article">
 <header class="article-header">
 <h1>${a.title}</h1>
@@ -32,6 +37,7 @@ ${a.subtitle ? html`<p class="subtitle">—${a.subtitle}</p>` : ""}
 <p class="article-meta"><time datetime="${a.dateIso}">${a.dateText}</time>${
     a.source ? html` <span class="source">来源:${a.source}</span>` : ""
   } <span class="site">${site.name}</span></p>
+${tools}
 </header>
 <div class="article-body">
 ${withByline(a)}

@@ -1,4 +1,5 @@
 // The page shell every page shares: head, header, breadcrumb, main column, the 全站热点 sidebar, footer.
+import { siteMeta, type MetaPair } from "../src/content/index.ts";
 import type { SiteModel } from "../src/site/model.ts";
 import { assetUrl } from "../src/site/assets.ts";
 import { html, type SafeHtml } from "./html.ts";
@@ -17,11 +18,22 @@ export interface PageShell {
   sidebar: SafeHtml;
   /** Extra tags for <head> (article metadata). */
   head?: SafeHtml;
+  /** The page's 栏目 for the ColumnName meta tag; default: the breadcrumb's second step, else the home label. */
+  column?: string;
+  /** Page-specific government meta tags (ArticleTitle, PubDate…), printed after the site-level ones. */
+  meta?: readonly MetaPair[];
+}
+
+export function renderMetaTags(pairs: readonly MetaPair[]): SafeHtml {
+  return html`${pairs.map(([name, content]) => html`<meta name="${name}" content="${content}">
+`)}`;
 }
 
 export function renderPage(page: PageShell): string {
   const site = page.model.content.site;
   const fullTitle = page.title === site.name ? site.name : `${page.title} - ${site.name}`;
+  const canonical = new URL(page.path, site.baseUrl).href;
+  const column = page.column ?? page.breadcrumb[1]?.label ?? site.homeLabel;
   return html`<!doctype html>
 <html lang="${site.language}">
 <head>
@@ -29,8 +41,9 @@ export function renderPage(page: PageShell): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
-<link rel="canonical" href="${new URL(page.path, site.baseUrl).href}">
+${renderMetaTags([...siteMeta(site, column), ...(page.meta ?? [])])}<link rel="canonical" href="${canonical}">
 <link rel="stylesheet" href="${assetUrl(page.model.assets, "site.css")}">
+<script src="${assetUrl(page.model.assets, "reader.js")}"></script>
 ${page.head}
 </head>
 <body>
@@ -46,6 +59,7 @@ ${renderBreadcrumb(page.breadcrumb)}
 <div class="layout">
 <main id="main" class="content">
 ${page.main}
+<p class="print-only print-url">本页网址：${canonical}</p>
 </main>
 ${page.sidebar}
 </div>

@@ -48,21 +48,20 @@ export const siteConfigSchema = z
           }
         }
       }),
-    /** Portal furniture printed in every page's footer. */
-    footer: z
-      .strictObject({
-        /** 主办单位. */
-        organiser: z.string().trim().default(""),
-        /** 联系方式: phone or address. */
-        contact: z.string().trim().default(""),
-        /** 网站标识码 of a government site. */
-        siteCode: z.string().trim().default(""),
-        /** ICP 备案号, e.g. 陕ICP备12345678号. */
-        icp: z.string().trim().default(""),
-        /** 公网安备 number, e.g. 陕公网安备 61011602000001号. */
-        police: z.string().trim().default(""),
-      })
-      .default({ organiser: "", contact: "", siteCode: "", icp: "", police: "" }),
+    /** Portal furniture printed in every page's footer and in the government meta tags. All required:
+     *  a Chinese portal may not go online without its registration numbers. */
+    footer: z.strictObject({
+      /** 主办单位. */
+      organiser: z.string().trim().min(1),
+      /** 联系方式: phone or address. */
+      contact: z.string().trim().min(1),
+      /** 网站标识码: ten letters or digits (e.g. 6101000001, bm01000001); also the SiteIDCode meta tag. */
+      siteCode: z.string().trim().regex(/^[0-9A-Za-z]{10}$/),
+      /** ICP 备案号, e.g. 陕ICP备12345678号-1; linked to the MIIT registry. */
+      icp: z.string().trim().regex(/ICP[备证]/),
+      /** 公网安备 number, e.g. 陕公网安备 61011602000001号; its digits link to the MPS registry. */
+      police: z.string().trim().regex(/公网安备\s*\d{6,}/),
+    }),
     /** Articles per page on every paginated list. */
     pageSize: z.int().min(1).max(500).default(20),
     /** The 全站热点 sidebar: how many entries, and how far back (days) read counts are considered. */
@@ -89,12 +88,18 @@ const help: Record<string, FieldHelp> = {
   "districts.*": { expected: "a mapping with name and slug", hint: "例如 - { name: 长安区, slug: changan }" },
   "districts.*.name": { expected: "text", hint: "区县名称，例如 长安区" },
   "districts.*.slug": { expected: "lowercase a-z, 0-9 and hyphens", hint: "网址用的拼音，例如 changan" },
-  footer: { expected: "a mapping", hint: "页脚信息" },
-  "footer.organiser": { expected: "text", hint: "主办单位" },
-  "footer.contact": { expected: "text", hint: "联系方式" },
-  "footer.siteCode": { expected: "text", hint: "网站标识码" },
-  "footer.icp": { expected: "text", hint: "ICP 备案号" },
-  "footer.police": { expected: "text", hint: "公网安备号" },
+  footer: {
+    expected: "a mapping with organiser, contact, siteCode, icp and police",
+    hint: "页脚信息必填：主办单位 organiser、联系方式 contact、网站标识码 siteCode、ICP 备案号 icp、公网安备号 police",
+  },
+  "footer.organiser": { expected: "the organiser's name as text", hint: "请填写主办单位，例如 西安市人民政府办公厅" },
+  "footer.contact": { expected: "a phone number or address as text", hint: "请填写联系方式，例如 029-12345678" },
+  "footer.siteCode": { expected: "the 10-character site identification code", hint: "请填写网站标识码（10 位字母或数字），例如 \"6101000001\"（加引号）" },
+  "footer.icp": { expected: "an ICP number such as 陕ICP备12345678号-1", hint: "请填写 ICP 备案号，例如 陕ICP备12345678号-1" },
+  "footer.police": {
+    expected: "a 公网安备 number such as 陕公网安备 61011602000001号",
+    hint: "请填写公网安备号，例如 陕公网安备 61011602000001号",
+  },
   pageSize: { expected: "a whole number from 1 to 500", hint: "每页显示的文章数，默认 20" },
   hot: { expected: "a mapping with count and windowDays", hint: "全站热点设置" },
   "hot.count": { expected: "a whole number from 1 to 50", hint: "全站热点条数，默认 7" },

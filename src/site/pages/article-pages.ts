@@ -3,6 +3,7 @@ import type { Article } from "../../content/index.ts";
 import { renderArticlePage } from "../../../templates/article.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteModel } from "../model.ts";
+import { renderShareCode } from "../share-code.ts";
 
 interface ArticleTemplateData {
   article: Article;
@@ -16,6 +17,11 @@ export function addArticlePages(eleventyConfig: EleventyConfig): void {
       permalink: (data: ArticleTemplateData) => data.article.url,
       eleventyExcludeFromCollections: true,
     },
-    render: ({ article, newsdesk }) => renderArticlePage({ model: newsdesk, article }),
+    render: async ({ article, newsdesk }) =>
+      renderArticlePage({
+        model: newsdesk,
+        article,
+        shareCode: await renderShareCode(new URL(article.url, newsdesk.content.site.baseUrl).href),
+      }),
   });
 }
