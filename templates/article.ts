@@ -1,6 +1,6 @@
 // The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
 // (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
-import { articleMeta, type Article, type SiteConfig } from "../src/content/index.ts";
+import { articleMeta, districtUrl, type Article, type SiteConfig, type TagGroup } from "../src/content/index.ts";
 import type { SiteModel } from "../src/site/model.ts";
 import { html, trustedHtml, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
@@ -24,12 +24,14 @@ export function renderArticlePage({ model, article, shareCode }: ArticlePageData
     breadcrumb: [{ label: site.homeLabel, href: "/" }, { label: site.channel.name, href: "/news/" }, { label: "正文阅读" }],
     column: site.channel.name,
     meta: articleMeta(site, article),
-    main: renderArticle(site, article, renderReaderTools({ url: new URL(article.url, site.baseUrl).href, shareCode })),
+    main: html`${renderArticle(site, article, renderReaderTools({ url: new URL(article.url, site.baseUrl).href, shareCode }), model.articleTags.get(article.url) ?? [])}
+${renderNeighbours(model, article)}
+${renderRelated(model.related.get(article.url) ?? [])}`,
     sidebar: renderHotTopics(model.hot),
   });
 }
 
-function renderArticle(site: SiteConfig, a: Article, tools: SafeHtml): SafeHtml {
+function renderArticle(site: SiteConfig, a: Article, tools: SafeHtml, tags: readonly TagGroup[]): SafeHtml {
   return html`<article class="article">
 <header class="article-header">
 <h1>${a.title}</h1>
@@ -43,7 +45,32 @@ ${tools}
 ${withByline(a)}
 </div>
 ${a.editor ? html`<p class="editor">责任编辑:${a.editor}</p>` : ""}
+<footer class="article-terms">
+<p>区县：<a href="${districtUrl(a.district)}">${a.district.name}</a></p>
+${tags.length > 0 ? html`<p>标签：${tags.map((t, i) => html`${i > 0 ? " " : ""}<a href="${t.url}" rel="tag">${t.name}</a>`)}</p>` : ""}
+</footer>
 </article>`;
+}
+
+/** 上一篇 / 下一篇 within the channel; "没有了" at either end, as readers of Chinese portals expect. */
+function renderNeighbours(model: SiteModel, a: Article): SafeHtml {
+  const { previous, next } = model.neighbours.get(a.url) ?? {};
+  return html`<nav class="article-pager" aria-label="上一篇和下一篇">
+<ul>
+<li class="previous">上一篇：${previous ? html`<a href="${previous.url}" rel="prev">${previous.title}</a>` : "没有了"}</li>
+<li class="next">下一篇：${next ? html`<a href="${next.url}" rel="next">${next.title}</a>` : "没有了"}</li>
+</ul>
+</nav>`;
+}
+
+function renderRelated(related: readonly Article[]): SafeHtml {
+  if (related.length === 0) return html``;
+  return html`<section class="related" aria-labelledby="related-title">
+<h2 id="related-title">相关阅读</h2>
+<ul>${related.map((r) => html`
+<li><a href="${r.url}">${r.title}</a> <time datetime="${r.dateIso}">${r.dateText}</time></li>`)}
+</ul>
+</section>`;
 }
 
 /** The byline opens the first paragraph, as on the seed page: "(特约记者 师展)新型冠状病毒…". */

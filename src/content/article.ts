@@ -7,6 +7,7 @@ import { renderMarkdown, type Heading } from "./markdown.ts";
 import { describeValue, suggestClosest, type Problem } from "./problems.ts";
 import type { District, SiteConfig } from "./site-config.ts";
 import { findUnsafeSlugCharacter, slugFromFileName, slugify } from "./slugs.ts";
+import { tagKey } from "./taxonomies.ts";
 import { validateRecord, type FieldHelp } from "./validation.ts";
 import { readYamlRecord } from "./yaml.ts";
 
@@ -198,7 +199,7 @@ export function parseArticle(rawText: string, file: string, site: SiteConfig): P
       const tagSlug = slugify(name);
       if (!tagSlug) {
         problems.push({ severity: "error", file, ...at(`tags.${i}`), field: "tags", message: `tag ${describeValue(name)} has no letters or digits to use in a URL`, hint: "标签需要包含汉字、字母或数字" });
-      } else if (!tags.some((t) => t.slug === tagSlug)) {
+      } else if (!tags.some((t) => tagKey(t.name) === tagKey(name))) {
         tags.push({ name: name.normalize("NFKC"), slug: tagSlug });
       }
     });

@@ -5,6 +5,8 @@ import path from "node:path";
 import { decodeArticle, parseArticle, type Article } from "./article.ts";
 import { compareText, sortProblems, type Problem } from "./problems.ts";
 import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
+import { groupByTag, type TagIndex } from "./taxonomies.ts";
+import { loadViews } from "./views.ts";
 
 export const ARTICLES_DIR = "content/news";
 
@@ -21,6 +23,12 @@ export interface SiteContent {
   articles: Article[];
   /** Articles left out by the publication rules, for reporting. */
   unpublished: { drafts: number; scheduled: number };
+  /** The build's reference time, for scheduling and the 全站热点 read-count window. */
+  now: Date;
+  /** Read counts by article URL, from content/_data/views.json or views.csv (empty without one). */
+  views: ReadonlyMap<string, number>;
+  /** Published articles by folded tag, each tag with its unique URL slug. */
+  tags: TagIndex;
 }
 
 export interface LoadResult {
@@ -78,7 +86,15 @@ export async function loadSite(root: string, options: LoadOptions): Promise<Load
     else published.push(article);
   }
   published.sort(compareArticles);
-  return { content: { site, articles: published, unpublished: { drafts, scheduled } }, problems: sortProblems(problems) };
+
+  const views = await loadViews(root, { knownUrls: new Set(parsed.map((a) => a.url)), baseUrl: site.baseUrl });
+  problems.push(...views.problems);
+  const tags = groupByTag(published);
+  problems.push(...tags.problems);
+  return {
+    content: { site, articles: published, unpublished: { drafts, scheduled }, now: options.now, views: views.views, tags },
+    problems: sortProblems(problems),
+  };
 }
 
 /** Newest first; equal times by URL so the order never depends on the file system. */

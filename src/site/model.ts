@@ -1,8 +1,22 @@
-// The site model: everything the pages of one build need, computed once per build from the content.
+// The site model: everything the pages of one build need, computed once per build from the content:
+// the 全站热点 list, every list page, district and tag groups, neighbours and related reading.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SiteContent } from "../content/index.ts";
-import type { HotEntry } from "../../templates/partials/hot-topics.ts";
+import {
+  findNeighbours,
+  findRelated,
+  groupByDistrict,
+  paginate,
+  rankHotTopics,
+  tagKey,
+  type Article,
+  type DistrictGroup,
+  type HotEntry,
+  type ListPage,
+  type Neighbours,
+  type SiteContent,
+  type TagGroup,
+} from "../content/index.ts";
 import { fingerprintAssets, type AssetMap } from "./assets.ts";
 
 export const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
@@ -10,16 +24,54 @@ export const TEMPLATES_DIR = path.join(PACKAGE_DIR, "templates");
 export const ASSETS_DIR = path.join(TEMPLATES_DIR, "assets");
 export const CONFIG_PATH = path.join(PACKAGE_DIR, ".eleventy.ts");
 
+/** One page of one list, with the group it lists; Eleventy paginates these one per output page. */
+export type ListPageModel = ListPage<Article> &
+  ({ kind: "news" } | { kind: "district"; district: DistrictGroup } | { kind: "tag"; tag: TagGroup });
+
 export interface SiteModel {
   content: SiteContent;
   /** The 全站热点 entries, ranked once for every page. */
   hot: HotEntry[];
   /** Hashed stylesheet and script URLs. */
   assets: AssetMap;
+  /** Every configured district with its articles, in configuration order. */
+  districts: DistrictGroup[];
+  /** Every tag in use, most articles first. */
+  tags: TagGroup[];
+  /** The pages of /news/, of each /districts/<slug>/ and of each /tags/<slug>/. */
+  newsPages: ListPageModel[];
+  districtPages: ListPageModel[];
+  tagPages: ListPageModel[];
+  /** By article URL: 上一篇 / 下一篇, 相关阅读, and the article's tags as published (folded, unique URLs). */
+  neighbours: ReadonlyMap<string, Neighbours>;
+  related: ReadonlyMap<string, Article[]>;
+  articleTags: ReadonlyMap<string, TagGroup[]>;
 }
 
 export function createSiteModel(content: SiteContent): SiteModel {
-  // Placeholder ranking until views data exists: the newest articles.
-  const hot = content.articles.slice(0, content.site.hot.count).map((article) => ({ article }));
-  return { content, hot, assets: fingerprintAssets(ASSETS_DIR) };
+  const { site, articles } = content;
+  const districts = groupByDistrict(site, articles);
+  const tags = content.tags.tags;
+  const articleTags = new Map<string, TagGroup[]>();
+  for (const article of articles) {
+    articleTags.set(
+      article.url,
+      article.tags.flatMap((t) => content.tags.byKey.get(tagKey(t.name)) ?? []),
+    );
+  }
+  return {
+    content,
+    hot: rankHotTopics(articles, content.views, { count: site.hot.count, windowDays: site.hot.windowDays, now: content.now }),
+    assets: fingerprintAssets(ASSETS_DIR),
+    districts,
+    tags,
+    newsPages: paginate(articles, site.pageSize, "/news/").map((page) => ({ ...page, kind: "news" as const })),
+    districtPages: districts.flatMap((district) =>
+      paginate(district.articles, site.pageSize, district.url).map((page) => ({ ...page, kind: "district" as const, district })),
+    ),
+    tagPages: tags.flatMap((tag) => paginate(tag.articles, site.pageSize, tag.url).map((page) => ({ ...page, kind: "tag" as const, tag }))),
+    neighbours: findNeighbours(articles),
+    related: findRelated(articles, site.relatedCount),
+    articleTags,
+  };
 }

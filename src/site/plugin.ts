@@ -6,6 +6,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 import { ASSETS_DIR, createSiteModel, type SiteModel } from "./model.ts";
 import { addArticlePages } from "./pages/article-pages.ts";
 import { addAssetFiles } from "./pages/asset-files.ts";
+import { addListPages } from "./pages/list-pages.ts";
 
 // Kept on globalThis under a registered symbol: the config file may be loaded through a different module
 // loader (tsx) than the caller's (vitest), giving this module two instances that must see one hand-off.
@@ -34,5 +35,6 @@ async function loadDirectly(root: string): Promise<SiteModel> {
 export function newsdeskSite(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("newsdesk", async () => takePrepared() ?? (await loadDirectly(process.cwd())));
   addArticlePages(eleventyConfig);
+  addListPages(eleventyConfig);
   addAssetFiles(eleventyConfig, ASSETS_DIR);
 }

@@ -1,0 +1,109 @@
+// 相关阅读: for every article, up to `count` other articles that share its district or tags. An article
+// sharing more of them ranks higher (the district and each tag count one each); equal shares go newest
+// first, then by site order, so the result is the same on every build.
+//
+// Computed for the whole site at once from inverted indexes (district and tag → articles, newest first),
+// never by comparing each article with every other. Articles with the same district and tags share one
+// computation. For each such signature with m groups, a candidate sharing two or more groups must appear in
+// one of the m - 1 smallest lists (it can miss at most the largest), so only those lists are scanned in
+// full; candidates sharing exactly one group come after all of them and are taken newest first by merging
+// the lists, stopping as soon as the list is full.
+import type { Article } from "./article.ts";
+import { tagKey } from "./taxonomies.ts";
+
+/** Related articles of every article, keyed by URL, best first. */
+export function findRelated(newestFirst: readonly Article[], count: number): Map<string, Article[]> {
+  const n = newestFirst.length;
+  const result = new Map<string, Article[]>();
+  if (count <= 0) {
+    for (const article of newestFirst) result.set(article.url, []);
+    return result;
+  }
+
+  // Group ids: one per district and one per folded tag; each article's groups, and each group's postings.
+  const ids = new Map<string, number>();
+  const postings: number[][] = [];
+  const groupsOf: number[][] = [];
+  const idOf = (name: string) => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      ids.set(name, (id = postings.length));
+      postings.push([]);
+    }
+    return id;
+  };
+  newestFirst.forEach((article, i) => {
+    const groups = [idOf(`d:${article.district.slug}`)];
+    for (const term of article.tags) {
+      const id = idOf(`t:${tagKey(term.name)}`);
+      if (!groups.includes(id)) groups.push(id);
+    }
+    groups.sort((a, b) => a - b);
+    for (const g of groups) postings[g]!.push(i);
+    groupsOf.push(groups);
+  });
+
+  const counts = new Int32Array(n);
+  const stamps = new Int32Array(n);
+  let stamp = 0;
+  const bySignature = new Map<string, number[]>();
+
+  /** The `limit` best candidates for an article in `groups`, the article itself possibly among them. */
+  const rank = (groups: readonly number[], limit: number): number[] => {
+    const lists = groups.map((g) => postings[g]!).sort((a, b) => a.length - b.length);
+    const largest = groups.find((g) => postings[g] === lists[lists.length - 1])!;
+    const best: { index: number; score: number }[] = [];
+    const strong = new Set<number>();
+    if (lists.length >= 2) {
+      stamp++;
+      const touched: number[] = [];
+      for (const list of lists.slice(0, -1)) {
+        for (const c of list) {
+          if (stamps[c] !== stamp) {
+            stamps[c] = stamp;
+            counts[c] = 0;
+            touched.push(c);
+          }
+          counts[c]!++;
+        }
+      }
+      for (const c of touched) {
+        const score = counts[c]! + (groupsOf[c]!.includes(largest) ? 1 : 0);
+        if (score >= 2) best.push({ index: c, score });
+      }
+      best.sort((a, b) => b.score - a.score || a.index - b.index);
+      best.length = Math.min(best.length, limit);
+      for (const b of best) strong.add(b.index);
+    }
+    const chosen = best.map((b) => b.index);
+    // Everything else shares exactly one group: newest first across the lists.
+    const heads = lists.map(() => 0);
+    while (chosen.length < limit) {
+      let pick = -1;
+      let from = -1;
+      lists.forEach((list, l) => {
+        const c = list[heads[l]!];
+        if (c !== undefined && (pick === -1 || c < pick)) {
+          pick = c;
+          from = l;
+        }
+      });
+      if (pick === -1) break;
+      heads[from]!++;
+      if (!strong.has(pick) && !chosen.includes(pick)) chosen.push(pick);
+    }
+    return chosen;
+  };
+
+  newestFirst.forEach((article, i) => {
+    const groups = groupsOf[i]!;
+    const signature = groups.join(",");
+    let ranked = bySignature.get(signature);
+    if (!ranked) bySignature.set(signature, (ranked = rank(groups, count + 1)));
+    result.set(
+      article.url,
+      ranked.filter((c) => c !== i).slice(0, count).map((c) => newestFirst[c]!),
+    );
+  });
+  return result;
+}

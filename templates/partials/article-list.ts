@@ -1,0 +1,21 @@
+// A list of articles as every list page shows them: title link, district, date and summary.
+import type { Article } from "../../src/content/index.ts";
+import { districtUrl } from "../../src/content/index.ts";
+import { html, type SafeHtml } from "../html.ts";
+
+/** `level` is the heading level of each title: 2 under a page's <h1>, 3 inside a titled section. */
+export function renderArticleList(articles: readonly Article[], level: 2 | 3 = 2): SafeHtml {
+  if (articles.length === 0) return html`<p class="empty">暂无文章</p>`;
+  return html`<ol class="article-list">${articles.map((a) => renderItem(a, level))}
+</ol>`;
+}
+
+function renderItem(a: Article, level: 2 | 3): SafeHtml {
+  const title = html`<a href="${a.url}">${a.title}</a>`;
+  return html`
+<li class="article-item">
+${level === 2 ? html`<h2 class="item-title">${title}</h2>` : html`<h3 class="item-title">${title}</h3>`}
+<p class="item-meta"><a class="item-district" href="${districtUrl(a.district)}">${a.district.name}</a> <time datetime="${a.dateIso}">${a.dateText}</time></p>
+<p class="item-summary">${a.summary}</p>
+</li>`;
+}
