@@ -4,14 +4,14 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus, writeCorpus, type CorpusArticle } from "../../src/bench/corpus.ts";
+import { CORPUS_END, generateCorpus, writeCorpus, type CorpusArticle } from "../../src/bench/corpus.ts";
 import { buildSite } from "../../src/site/index.ts";
 import { SITE_YAML, makeSite } from "../support/fixtures.ts";
 import { breadcrumb, hotEntries, listItems, pagerLinks, readPage, relatedTitles } from "../support/pages.ts";
 
 const COUNT = 10_000;
 // Just after the corpus's newest article; the default 30-day window holds articles 9185 … 9999.
-const NOW = new Date(Date.UTC(2026, 10, 1));
+const NOW = CORPUS_END;
 const DISTRICT_SLUGS: Record<string, string> = { 长安区: "changan", 新城区: "xincheng", 周至县: "zhouzhi" };
 
 interface Expected {
