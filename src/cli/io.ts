@@ -34,3 +34,8 @@ export function reportProblems(problems: readonly Problem[], io: Io): void {
     io.err(`${errors} error(s), ${problems.length - errors} warning(s).`);
   }
 }
+
+/** "1 error", "2 errors". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -3,11 +3,15 @@
 import { parseArgs } from "node:util";
 import { benchCommand } from "./commands/bench.ts";
 import { buildCommand } from "./commands/build.ts";
+import { checkCommand } from "./commands/check.ts";
+import { newCommand } from "./commands/new.ts";
 import { consoleIo, type Command, type Io } from "./io.ts";
 
 const COMMANDS: Record<string, Command> = {
   build: buildCommand,
   bench: benchCommand,
+  check: checkCommand,
+  new: newCommand,
 };
 
 function usage(): string {

@@ -43,19 +43,19 @@ export type FrontMatter = z.output<typeof frontMatterSchema>;
 export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
 
 const help: Record<string, FieldHelp> = {
-  title: { expected: "the headline as text", hint: "标题不能为空；含数字或特殊符号时请加引号" },
-  subtitle: { expected: "text", hint: "副标题是文字；含数字或特殊符号时请加引号" },
-  date: { expected: DATE_FORMS, hint: "日期请写成 2020-02-27 11:31 这样的格式（北京时间）" },
-  source: { expected: "text", hint: "来源，例如 长安区人民政府网站" },
-  byline: { expected: "text", hint: "作者，例如 特约记者 师展" },
-  district: { expected: "a district name from content/site.yaml", hint: "请填写区县名称，例如 长安区" },
-  tags: { expected: "a list of text, e.g. [疫情防控, 卫生健康]", hint: "标签请写成 [标签一, 标签二]" },
+  title: { expected: "the headline as text", hint: "标题不能为空；含数字或特殊符号时请加引号", aliases: ["标题", "题目"] },
+  subtitle: { expected: "text", hint: "副标题是文字；含数字或特殊符号时请加引号", aliases: ["副标题"] },
+  date: { expected: DATE_FORMS, hint: "日期请写成 2020-02-27 11:31 这样的格式（北京时间）", aliases: ["日期", "时间", "发布时间"] },
+  source: { expected: "text", hint: "来源，例如 长安区人民政府网站", aliases: ["来源"] },
+  byline: { expected: "text", hint: "作者，例如 特约记者 师展", aliases: ["作者", "记者", "author"] },
+  district: { expected: "a district name from content/site.yaml", hint: "请填写区县名称，例如 长安区", aliases: ["区县", "地区", "区域"] },
+  tags: { expected: "a list of text, e.g. [疫情防控, 卫生健康]", hint: "标签请写成 [标签一, 标签二]", aliases: ["标签", "关键词", "keywords"] },
   "tags.*": { expected: "text", hint: "每个标签都是文字；纯数字的标签请加引号" },
-  summary: { expected: "text", hint: "摘要是文字；含特殊符号时请加引号" },
-  editor: { expected: "text", hint: "责任编辑姓名" },
-  hot: { expected: "true or false", hint: "请写 true 或 false（不要写 yes/no/是/否）" },
-  draft: { expected: "true or false", hint: "请写 true 或 false（不要写 yes/no/是/否）" },
-  slug: { expected: "text", hint: "网址片段，例如 changan-weisheng" },
+  summary: { expected: "text", hint: "摘要是文字；含特殊符号时请加引号", aliases: ["摘要", "简介", "description"] },
+  editor: { expected: "text", hint: "责任编辑姓名", aliases: ["编辑", "责任编辑"] },
+  hot: { expected: "true or false", hint: "请写 true 或 false（不要写 yes/no/是/否）", aliases: ["热点"] },
+  draft: { expected: "true or false", hint: "请写 true 或 false（不要写 yes/no/是/否）", aliases: ["草稿"] },
+  slug: { expected: "text", hint: "网址片段，例如 changan-weisheng", aliases: ["网址"] },
 };
 
 export interface Term {
@@ -102,17 +102,45 @@ export function decodeArticle(bytes: Uint8Array, file: string): { text?: string;
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problems: [] };
   } catch {
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const at = findInvalidUtf8(bytes);
+    const byte = bytes[at.offset]!.toString(16).toUpperCase().padStart(2, "0");
     return {
       problems: [
         {
           severity: "error",
           file,
-          message: "the file is not valid UTF-8 (it may be saved as GBK or GB2312)",
+          line: at.line,
+          column: at.column,
+          message: utf16
+            ? "the file is saved as UTF-16, not UTF-8"
+            : `the file is not valid UTF-8: byte 0x${byte} cannot start or continue a character (it may be saved as GBK or GB2312)`,
           hint: "文件编码不是 UTF-8，请用编辑器“另存为 UTF-8”后再提交",
         },
       ],
     };
   }
+}
+
+/** Where the first byte that is not part of a valid UTF-8 sequence sits (line and column in characters). */
+function findInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; column: number } {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) break;
+    const sequence = bytes.subarray(i, i + length);
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(sequence);
+    } catch {
+      break;
+    }
+    i += length;
+  }
+  const lineStart = bytes.lastIndexOf(0x0a, i - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, i)).replace(/^\uFEFF/, "");
+  return { offset: Math.min(i, bytes.length - 1), line, column: Array.from(before).length + 1 };
 }
 
 /** Parses one article's text. `file` is the path relative to the site root, used in messages. */
@@ -125,13 +153,13 @@ export function parseArticle(rawText: string, file: string, site: SiteConfig): P
   });
 
   const opening = /^---([^\n]*)\n/.exec(text);
-  if (!opening) return error("front matter is missing: the file must start with a line of three dashes (---)", "文件第一行必须是 ---，然后写标题、日期等字段，再以 --- 结束", { line: 1 });
+  if (!opening) return error("front matter is missing: the file must start with a line of three dashes (---)", "文件第一行必须是 ---，然后写标题、日期等字段，再以 --- 结束", { line: 1, column: 1 });
   const language = opening[1]!.trim();
   if (language !== "" && language !== "yaml") {
     return error(`"---${language}" front matter is not allowed; only YAML is read (and nothing is executed)`, "第一行只写 ---，不要在后面加 js、json 等", { line: 1, column: 4 });
   }
   if (!/\n---[ \t]*(?:\n|$)/.test(text.slice(opening[0].length - 1))) {
-    return error("front matter is not closed: no line of three dashes (---) after the fields", "字段写完后要单独一行写 --- 结束", { line: 1 });
+    return error("front matter is not closed: no line of three dashes (---) after the fields", "字段写完后要单独一行写 --- 结束", { line: 1, column: 1 });
   }
 
   // gray-matter splits the file; the YAML itself goes through our strict reader, never its engines.
@@ -144,8 +172,17 @@ export function parseArticle(rawText: string, file: string, site: SiteConfig): P
   problems.push(...yaml.problems);
   if (!yaml.data) return { problems };
 
-  // An empty value ("subtitle:") means the field is absent.
-  for (const [key, value] of Object.entries(yaml.data)) if (value === null) delete yaml.data[key];
+  // An empty value ("subtitle:") means the field is absent; a required one is reported as empty.
+  yaml.empty = new Set();
+  for (const [key, value] of Object.entries(yaml.data)) {
+    if (value === null) {
+      delete yaml.data[key];
+      yaml.empty.add(key);
+    }
+  }
+  // A missing field is reported at the closing ---, where it would be added.
+  const closingLine = text.split("\n").findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line)) + 1;
+  yaml.positions.set("", { line: closingLine, column: 1 });
 
   const validated = validateRecord(frontMatterSchema, yaml.data, yaml, file, help);
   problems.push(...validated.problems);
@@ -208,6 +245,9 @@ export function parseArticle(rawText: string, file: string, site: SiteConfig): P
   if (problems.some((p) => p.severity === "error") || !fm || !instant || !district || !slug) return { problems };
 
   const rendered = renderMarkdown(body);
+  if (body.trim() === "") {
+    problems.push({ severity: "warning", file, line: bodyStartLine, message: "the article has no body text", hint: "正文为空：请在第二个 --- 下面写正文" });
+  }
   for (const w of rendered.warnings) {
     problems.push({ severity: "warning", file, line: bodyStartLine + w.line - 1, message: w.message, hint: w.hint });
   }

@@ -12,6 +12,8 @@ export { formatProblem, hasErrors, sortProblems, ContentError, compareText } fro
 export type { Problem, Severity } from "./problems.ts";
 export { parseSiteConfig, loadSiteConfig, siteConfigSchema, SITE_CONFIG_FILE } from "./site-config.ts";
 export type { SiteConfig, District } from "./site-config.ts";
+export { readYamlRecord } from "./yaml.ts";
+export type { YamlRecord, Position } from "./yaml.ts";
 export { slugify, slugFromFileName, findUnsafeSlugCharacter, SLUG_PATTERN } from "./slugs.ts";
 export { ICP_REGISTRY_URL, policeRecordCode, policeRegistryUrl, siteMeta, articleMeta } from "./portal-meta.ts";
 export type { MetaPair } from "./portal-meta.ts";

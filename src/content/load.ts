@@ -33,6 +33,8 @@ export interface SiteContent {
 
 export interface LoadResult {
   content?: SiteContent;
+  /** How many article files were read (valid or not). */
+  files: number;
   /** Every problem found, errors and warnings, sorted by file and line. */
   problems: Problem[];
 }
@@ -56,7 +58,7 @@ export async function listArticleFiles(root: string): Promise<string[]> {
 /** Reads, validates and renders the whole site. Never throws for bad content: problems are returned. */
 export async function loadSite(root: string, options: LoadOptions): Promise<LoadResult> {
   const { config: site, problems: configProblems } = await loadSiteConfig(root);
-  if (!site) return { problems: configProblems };
+  if (!site) return { files: 0, problems: configProblems };
 
   const files = await listArticleFiles(root);
   const problems: Problem[] = [];
@@ -93,6 +95,7 @@ export async function loadSite(root: string, options: LoadOptions): Promise<Load
   problems.push(...tags.problems);
   return {
     content: { site, articles: published, unpublished: { drafts, scheduled }, now: options.now, views: views.views, tags },
+    files: files.length,
     problems: sortProblems(problems),
   };
 }

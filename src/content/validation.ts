@@ -9,6 +9,8 @@ export interface FieldHelp {
   expected: string;
   /** A hint for the editor. */
   hint: string;
+  /** Names editors write by mistake for this field (标题 for title), suggested when they appear. */
+  aliases?: readonly string[];
 }
 
 /**
@@ -30,8 +32,10 @@ export function validateRecord<S extends z.ZodType>(
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const path = basePath ? `${basePath}.${key}` : key;
-        const parentHelp = Object.keys(help).filter((k) => parentOf(k) === basePath).map(lastSegment);
-        const suggestion = suggestClosest(key, parentHelp);
+        const siblings = Object.keys(help).filter((k) => parentOf(k) === basePath);
+        const parentHelp = siblings.map(lastSegment);
+        const alias = siblings.find((k) => help[k]!.aliases?.includes(key.trim()));
+        const suggestion = alias ? lastSegment(alias) : suggestClosest(key, parentHelp);
         problems.push({
           severity: "error",
           file,
@@ -48,18 +52,37 @@ export function validateRecord<S extends z.ZodType>(
     const fieldHelp = help[genericPath(basePath)];
     const received = receivedText(data, issue.path, source, basePath);
     const expected = fieldHelp?.expected ?? issue.message;
-    const message =
-      received === undefined ? `is required: expected ${expected}` : `expected ${expected}, received ${received}`;
+    let message: string;
+    let hint = fieldHelp?.hint;
+    if (issue.code === "custom") message = issue.message;
+    else if (received === undefined) message = source.empty?.has(basePath) ? `is empty: expected ${expected}` : `is required: expected ${expected}`;
+    else if (issue.code === "too_small" && issue.origin === "string") message = `must not be empty: expected ${expected}, received ${received}`;
+    else message = `expected ${expected}, received ${received}`;
+    // A number or true/false where text was expected: YAML changed what was typed, so quoting is the fix.
+    const written = source.written.get(basePath);
+    if (issue.code === "invalid_type" && issue.expected === "string" && received !== undefined && written && !/^["']/.test(written)) {
+      const key = lastSegment(basePath);
+      hint = `这个值被读成了${typeof valueAt(data, issue.path) === "boolean" ? " true/false" : "数字"}，请加引号：${/^\d+$/.test(key) ? "" : `${key}: `}"${written}"`;
+    }
     problems.push({
       severity: "error",
       file,
       ...(source.positions.get(basePath) ?? source.positions.get(parentOf(basePath))),
       field: basePath || "(front matter)",
-      message: issue.code === "custom" ? issue.message : message,
-      ...(fieldHelp ? { hint: fieldHelp.hint } : {}),
+      message,
+      ...(hint ? { hint } : {}),
     });
   }
   return { value: undefined, problems };
+}
+
+function valueAt(data: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
 }
 
 function receivedText(

@@ -14,6 +14,8 @@ export interface YamlSource {
   positions: Map<string, Position>;
   /** The scalar exactly as written, before YAML resolved it ("0123" for the number 123). */
   written: Map<string, string>;
+  /** Keys written with no value (`title:`), which callers treat as absent but report as empty. */
+  empty?: Set<string>;
 }
 
 export interface YamlRecord extends YamlSource {
@@ -72,7 +74,8 @@ export function readYamlRecord(text: string, file: string, lineOffset = 0): Yaml
   }
   if (!isMap(contents)) {
     const pos = contents.range ? at(contents.range[0]) : undefined;
-    problem(pos, "front matter must be key: value pairs", "每行写成“字段: 值”，冒号是半角并且后面有一个空格");
+    const received = isSeq(contents) ? "a list" : `text ${JSON.stringify(text.slice(contents.range?.[0] ?? 0, contents.range?.[1] ?? 0).split("\n")[0])}`;
+    problem(pos, `expected key: value pairs (field: value), received ${received}`, "每行写成“字段: 值”，冒号是半角并且后面有一个空格");
     return { data: undefined, positions, written, problems };
   }
 
@@ -138,7 +141,9 @@ function findFullWidthPunctuation(text: string, lineOffset: number): Omit<Proble
     const lineNumber = index + 1 + lineOffset;
     const colon = line.indexOf(":");
     const fullColon = line.indexOf(FULL_WIDTH_COLON);
-    const keyLike = /^\s*[A-Za-z_][\w-]*\s*$/;
+    // An English field name at any indent, or any word at the start of a line (标题：…), where only a key
+    // can stand; indented Chinese text may be the continuation of a value.
+    const keyLike = /^\s*[A-Za-z_][\w-]*\s*$|^[\p{L}_][\p{L}\p{N}_-]*\s*$/u;
     if (fullColon >= 0 && (colon < 0 || fullColon < colon) && keyLike.test(line.slice(0, fullColon))) {
       found.push({
         severity: "error",
