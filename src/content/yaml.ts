@@ -90,7 +90,9 @@ export function readYamlRecord(text: string, file: string, lineOffset = 0): Yaml
     }
     if ((n as Scalar).anchor) {
       const anchor = (n as Scalar).anchor!;
-      problem(pos, `"&${anchor}" was read as a YAML anchor and dropped from the value`, `以 & 开头的内容请加引号，例如 "&${anchor} …"`, path);
+      // The node starts after its anchor; point at the "&" the editor typed.
+      const amp = n.range ? text.lastIndexOf(`&${anchor}`, n.range[0]) : -1;
+      problem(amp >= 0 ? at(amp) : pos, `"&${anchor}" was read as a YAML anchor and dropped from the value`, `以 & 开头的内容请加引号，例如 "&${anchor} …"`, path);
     }
     if (n.tag && !n.tag.startsWith("tag:yaml.org,2002:")) {
       problem(pos, `custom YAML tag "${n.tag}" is not allowed`, "请去掉以 ! 开头的标记", path);

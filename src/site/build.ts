@@ -1,11 +1,11 @@
 // Builds a site: load and validate everything first, render with Eleventy into a staging folder, then
 // swap it in place of the output folder only when the whole build succeeded.
-import { randomBytes } from "node:crypto";
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { hasErrors, loadSite, referenceTime, type Problem } from "../content/index.ts";
 import { CONFIG_PATH, TEMPLATES_DIR, createSiteModel } from "./model.ts";
+import { recoverOutput, stagingFolder, swapInto, withOutputLock } from "./output-folder.ts";
 import { prepareBuild } from "./plugin.ts";
 
 export interface BuildOptions {
@@ -42,39 +42,29 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
-  const loaded = await loadSite(root, { drafts: options.drafts ?? false, now: options.now ?? referenceTime() });
-  endPhase("load");
-  if (!loaded.content || hasErrors(loaded.problems)) {
-    return { ok: false, problems: loaded.problems, outDir, articles: 0, timings };
-  }
-  const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
-  try {
-    prepareBuild(createSiteModel(loaded.content));
-    const eleventy = new Eleventy(TEMPLATES_DIR, staging, { quietMode: true, configPath: CONFIG_PATH, loader: "esm" });
-    // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
-    eleventy.disableLogger();
-    await eleventy.write();
-    endPhase("render");
-    // The search index (issue 6) is built here, on the staging folder, when options.search !== false.
-    await replaceFolder(staging, outDir);
-    endPhase("swap");
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-  return { ok: true, problems: loaded.problems, outDir, articles: loaded.content.articles.length, timings };
-}
-
-/** Moves the staging folder into place; the previous output is removed only after the new one is in. */
-async function replaceFolder(staging: string, outDir: string): Promise<void> {
-  const previous = `${outDir}.previous-${randomBytes(4).toString("hex")}`;
-  let hadPrevious = true;
-  try {
-    await rename(outDir, previous);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    hadPrevious = false;
-  }
-  await rename(staging, outDir);
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  return withOutputLock(outDir, async () => {
+    // First, whatever happened to the last build, the last complete site is back in place.
+    await recoverOutput(outDir);
+    const loaded = await loadSite(root, { drafts: options.drafts ?? false, now: options.now ?? referenceTime() });
+    endPhase("load");
+    if (!loaded.content || hasErrors(loaded.problems)) {
+      return { ok: false, problems: loaded.problems, outDir, articles: 0, timings };
+    }
+    const staging = stagingFolder(outDir);
+    try {
+      prepareBuild(createSiteModel(loaded.content));
+      const eleventy = new Eleventy(TEMPLATES_DIR, staging, { quietMode: true, configPath: CONFIG_PATH, loader: "esm" });
+      // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
+      eleventy.disableLogger();
+      await eleventy.write();
+      endPhase("render");
+      // The search index (issue 6) is built here, on the staging folder, when options.search !== false.
+      await swapInto(staging, outDir);
+      endPhase("swap");
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    return { ok: true, problems: loaded.problems, outDir, articles: loaded.content.articles.length, timings };
+  });
 }

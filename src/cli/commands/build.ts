@@ -1,6 +1,5 @@
 // `newsdesk build`: validate, render into a staging folder, swap it in for _site/ on success.
 import { writeFile } from "node:fs/promises";
-import { buildSite } from "../../site/index.ts";
 import { reportProblems, type Command } from "../io.ts";
 
 export const buildCommand: Command = {
@@ -12,6 +11,8 @@ export const buildCommand: Command = {
   options: { drafts: { type: "boolean" }, out: { type: "string" }, "no-search": { type: "boolean" }, timings: { type: "string" } },
   async run({ values, common, io }) {
     const started = performance.now();
+    // Imported here, not at the top: Eleventy takes most of a second to load, and check/new never need it.
+    const { buildSite } = await import("../../site/index.ts");
     const drafts = values.drafts === true;
     const result = await buildSite({
       root: common.root,
