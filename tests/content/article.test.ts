@@ -83,7 +83,7 @@ describe("parseArticle: rejected input", () => {
     [
       "a missing title",
       "---\ndate: 2020-02-27\ndistrict: 长安区\n---\n",
-      [`${FILE}  title  is required: expected the headline as text\n  hint: 标题不能为空；含数字或特殊符号时请加引号`],
+      [`${FILE}:4:1  title  is required: expected the headline as text\n  hint: 标题不能为空；含数字或特殊符号时请加引号`],
     ],
     [
       "an unknown field, with did-you-mean",
@@ -93,12 +93,12 @@ describe("parseArticle: rejected input", () => {
     [
       "a title written as a number",
       "---\ntitle: 2020\ndate: 2020-02-27\ndistrict: 长安区\n---\n",
-      [`${FILE}:2:8  title  expected the headline as text, received number 2020\n  hint: 标题不能为空；含数字或特殊符号时请加引号`],
+      [`${FILE}:2:8  title  expected the headline as text, received number 2020\n  hint: 这个值被读成了数字，请加引号：title: "2020"`],
     ],
     [
       "a number YAML reads differently from how it was written",
       "---\ntitle: 0123\ndate: 2020-02-27\ndistrict: 长安区\n---\n",
-      [`${FILE}:2:8  title  expected the headline as text, received number 123 (written 0123)\n  hint: 标题不能为空；含数字或特殊符号时请加引号`],
+      [`${FILE}:2:8  title  expected the headline as text, received number 123 (written 0123)\n  hint: 这个值被读成了数字，请加引号：title: "0123"`],
     ],
     [
       "an impossible date",
