@@ -21,12 +21,13 @@ function filesMentioning(root: string, needles: string[]): string[] {
 }
 
 const PUBLISHED = makeArticle({ title: "已发布的文章", date: "2024-03-01 09:00" });
-const DRAFT = makeArticle({ title: "还没写完的草稿", date: "2024-03-02 09:00", draft: true });
-const SCHEDULED = makeArticle({ title: "五月一日定时发布", date: "2024-05-01 08:00" });
+// Each hidden article has a tag only it uses, so a tag page or tag cloud would give it away too.
+const DRAFT = makeArticle({ title: "还没写完的草稿", date: "2024-03-02 09:00", draft: true, tags: ["草稿专用标签"], hot: true });
+const SCHEDULED = makeArticle({ title: "五月一日定时发布", date: "2024-05-01 08:00", tags: ["定时专用标签"], hot: true });
 
 describe("drafts and scheduled articles", () => {
   const root = makeSite({ "2024-03-01-published.md": PUBLISHED, "2024-03-02-caogao.md": DRAFT, "2024-05-01-dingshi.md": SCHEDULED });
-  const hidden = ["还没写完的草稿", "caogao", "五月一日定时发布", "dingshi"];
+  const hidden = ["还没写完的草稿", "caogao", "草稿专用标签", "cao-gao-zhuan-yong", "五月一日定时发布", "dingshi", "定时专用标签", "ding-shi-zhuan-yong"];
 
   it("are absent from every output file of a plain build", async () => {
     const run = await runCli(["build", "--root", root], { env: epoch("2024-04-01T00:00:00Z") });
@@ -42,6 +43,9 @@ describe("drafts and scheduled articles", () => {
     expect(preview.code).toBe(0);
     expect(preview.stdout).toMatch(/^Built 2 articles into .* \(drafts included\)\.\n$/);
     expect(readOutput(root, "/news/2024/03/caogao/")).toContain("<h1>还没写完的草稿</h1>");
+    // Proof that the scan would see a leak: the preview shows the draft on its page, lists and tag page.
+    expect(filesMentioning(root, ["还没写完的草稿"]).length).toBeGreaterThan(3);
+    expect(filesMentioning(root, ["cao-gao-zhuan-yong"])).toContain("tags/cao-gao-zhuan-yong-biao-qian/index.html");
     expect(filesMentioning(root, ["五月一日定时发布", "dingshi"])).toEqual([]);
 
     const plain = await runCli(["build", "--root", root], { env: epoch("2024-04-01T00:00:00Z") });
