@@ -1,4 +1,5 @@
-// html-validate on every page the sample site (content/) builds, plus the seed article: 0 errors.
+// html-validate on every page the sample site (content/) builds, and on the reader-test site (the sample
+// plus the seed article, with paginated lists): 0 errors.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
@@ -13,8 +14,7 @@ const validator = new HtmlValidate({
   },
 });
 
-let site: ReaderSite;
-let pages: string[];
+const sites: Record<string, { root: string; pages: string[] }> = {};
 
 function listHtml(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -24,25 +24,30 @@ function listHtml(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  site = await buildReaderSite();
-  await site.server.close();
-  pages = listHtml(path.join(site.root, "_site"));
+  for (const [name, sample] of [["sample", true], ["reader", false]] as const) {
+    const site: ReaderSite = await buildReaderSite({ sample });
+    await site.server.close();
+    sites[name] = { root: site.root, pages: listHtml(path.join(site.root, "_site")) };
+  }
 });
 
 describe("html-validate (recommended preset)", () => {
-  it("finds every page of the sample site", () => {
-    expect(pages.length).toBeGreaterThanOrEqual(15);
-    expect(pages).toContain("news/2020/02/changan-health-bureau/index.html");
+  it("finds every kind of page", () => {
+    expect(sites.sample!.pages).toEqual(expect.arrayContaining(["index.html", "news/index.html", "districts/index.html", "tags/index.html", "districts/changan/index.html", "news/2026/11/changan-farmers-market-opening/index.html"]));
+    expect(sites.sample!.pages.length).toBeGreaterThanOrEqual(40);
+    expect(sites.reader!.pages).toEqual(expect.arrayContaining(["news/page/2/index.html", "news/2020/02/changan-health-bureau/index.html"]));
   });
 
-  it("reports 0 errors on every page", async () => {
+  it.each(["sample", "reader"])("reports 0 errors on every page of the %s site", async (name) => {
+    const { root, pages } = sites[name]!;
     const errors: string[] = [];
     for (const page of pages) {
-      const report = await validator.validateString(readFileSync(path.join(site.root, "_site", page), "utf8"), page);
+      const report = await validator.validateString(readFileSync(path.join(root, "_site", page), "utf8"), page);
       for (const result of report.results) {
         for (const m of result.messages) errors.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
       }
     }
     expect(errors).toEqual([]);
+    expect(pages.length).toBeGreaterThan(0);
   });
 });
