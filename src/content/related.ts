@@ -52,45 +52,54 @@ export function findRelated(newestFirst: readonly Article[], count: number): Map
   const rank = (groups: readonly number[], limit: number): number[] => {
     const lists = groups.map((g) => postings[g]!).sort((a, b) => a.length - b.length);
     const largest = groups.find((g) => postings[g] === lists[lists.length - 1])!;
-    const best: { index: number; score: number }[] = [];
-    const strong = new Set<number>();
+    // The best candidates sharing two groups or more, kept sorted (score down, then site order): a
+    // bounded insertion, since only `limit` of possibly many hundreds are wanted.
+    const chosen: number[] = [];
+    const scores: number[] = [];
     if (lists.length >= 2) {
       stamp++;
       const touched: number[] = [];
-      for (const list of lists.slice(0, -1)) {
-        for (const c of list) {
+      for (let l = 0; l < lists.length - 1; l++) {
+        const list = lists[l]!;
+        for (let k = 0; k < list.length; k++) {
+          const c = list[k]!;
           if (stamps[c] !== stamp) {
             stamps[c] = stamp;
-            counts[c] = 0;
+            counts[c] = 1;
             touched.push(c);
-          }
-          counts[c]!++;
+          } else counts[c]!++;
         }
       }
       for (const c of touched) {
         const score = counts[c]! + (groupsOf[c]!.includes(largest) ? 1 : 0);
-        if (score >= 2) best.push({ index: c, score });
+        if (score < 2) continue;
+        let at = chosen.length;
+        while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && chosen[at - 1]! > c))) at--;
+        if (at >= limit) continue;
+        chosen.splice(at, 0, c);
+        scores.splice(at, 0, score);
+        if (chosen.length > limit) {
+          chosen.pop();
+          scores.pop();
+        }
       }
-      best.sort((a, b) => b.score - a.score || a.index - b.index);
-      best.length = Math.min(best.length, limit);
-      for (const b of best) strong.add(b.index);
     }
-    const chosen = best.map((b) => b.index);
-    // Everything else shares exactly one group: newest first across the lists.
+    // Fewer than `limit` share two groups: then every one of them is chosen, and everything else shares
+    // exactly one group; those follow newest first, merged across the lists.
     const heads = lists.map(() => 0);
     while (chosen.length < limit) {
       let pick = -1;
       let from = -1;
-      lists.forEach((list, l) => {
-        const c = list[heads[l]!];
+      for (let l = 0; l < lists.length; l++) {
+        const c = lists[l]![heads[l]!];
         if (c !== undefined && (pick === -1 || c < pick)) {
           pick = c;
           from = l;
         }
-      });
+      }
       if (pick === -1) break;
       heads[from]!++;
-      if (!strong.has(pick) && !chosen.includes(pick)) chosen.push(pick);
+      if (!chosen.includes(pick)) chosen.push(pick);
     }
     return chosen;
   };
