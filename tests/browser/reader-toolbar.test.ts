@@ -209,6 +209,10 @@ describe("printing", () => {
     expect(await page.locator("h1").isVisible()).toBe(true);
     expect(await page.locator(".article-meta").innerText()).toMatch(/^2020-02-27 11:31\s+来源:长安区人民政府网站\s+兵马俑在线$/);
     expect(await page.locator(".print-url").innerText()).toBe(`本页网址：${CANONICAL}`);
+    for (const gone of [".article-pager", ".related", ".article-terms"]) {
+      expect(await page.locator(gone).isVisible(), gone).toBe(false);
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "article-print-preview.png"), fullPage: true });
     await page.emulateMedia({ media: "screen" });
     expect(await page.locator(".print-url").isVisible()).toBe(false);
     const pdf = await page.pdf({ path: path.join(ARTIFACTS_DIR, "article-print.pdf"), format: "A4" });
