@@ -5,6 +5,7 @@ import { benchCommand } from "./commands/bench.ts";
 import { buildCommand } from "./commands/build.ts";
 import { checkCommand } from "./commands/check.ts";
 import { newCommand } from "./commands/new.ts";
+import { publishCommand } from "./commands/publish.ts";
 import { consoleIo, type Command, type Io } from "./io.ts";
 
 const COMMANDS: Record<string, Command> = {
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   bench: benchCommand,
   check: checkCommand,
   new: newCommand,
+  publish: publishCommand,
 };
 
 function usage(): string {

@@ -10,8 +10,8 @@ export { loadSite, listArticleFiles, compareArticles, findUrlCollisions, ARTICLE
 export type { LoadOptions, LoadResult, SiteContent } from "./load.ts";
 export { formatProblem, hasErrors, sortProblems, ContentError, compareText } from "./problems.ts";
 export type { Problem, Severity } from "./problems.ts";
-export { parseSiteConfig, loadSiteConfig, siteConfigSchema, SITE_CONFIG_FILE } from "./site-config.ts";
-export type { SiteConfig, District } from "./site-config.ts";
+export { parseSiteConfig, loadSiteConfig, siteConfigSchema, SITE_CONFIG_FILE, PUBLISH_DEFAULTS } from "./site-config.ts";
+export type { SiteConfig, District, PublishConfig } from "./site-config.ts";
 export { readYamlRecord } from "./yaml.ts";
 export type { YamlRecord, Position } from "./yaml.ts";
 export { slugify, slugFromFileName, findUnsafeSlugCharacter, SLUG_PATTERN } from "./slugs.ts";

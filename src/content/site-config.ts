@@ -12,6 +12,46 @@ export const SITE_CONFIG_FILE = "content/site.yaml";
 
 const slug = z.string().regex(SLUG_PATTERN);
 
+/** Defaults of the `publish:` block, one per option; README "Publishing" explains each. */
+export const PUBLISH_DEFAULTS = {
+  /** A publish may delete at most this many objects (a renamed URL scheme needs --max-deletes). */
+  maxDeletes: 200,
+  /** The build may hold at most this many files fewer than the bucket... */
+  maxShrinkFiles: 200,
+  /** ...and at most this fraction fewer (0.25 = a quarter). Either limit stops the publish. */
+  maxShrinkRatio: 0.25,
+  /** Requests to the object store in flight at once. */
+  concurrency: 8,
+  cacheControl: {
+    /** HTML, feeds, sitemaps and every other file without a content hash in its name, except media. */
+    pages: "public, max-age=300",
+    /** Files whose name carries a content hash (site.0055be7a4e.css): never change, cached for a year. */
+    hashed: "public, max-age=31536000, immutable",
+    /** Images, fonts and other binary files without a content hash. */
+    other: "public, max-age=3600",
+  },
+};
+
+const cacheControlValue = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^[\x20-\x7e]+$/, { message: "only printable ASCII is allowed in an HTTP header" });
+
+const publishSchema = z.strictObject({
+  maxDeletes: z.int().min(0).default(PUBLISH_DEFAULTS.maxDeletes),
+  maxShrinkFiles: z.int().min(0).default(PUBLISH_DEFAULTS.maxShrinkFiles),
+  maxShrinkRatio: z.number().min(0).max(1).default(PUBLISH_DEFAULTS.maxShrinkRatio),
+  concurrency: z.int().min(1).max(64).default(PUBLISH_DEFAULTS.concurrency),
+  cacheControl: z
+    .strictObject({
+      pages: cacheControlValue.default(PUBLISH_DEFAULTS.cacheControl.pages),
+      hashed: cacheControlValue.default(PUBLISH_DEFAULTS.cacheControl.hashed),
+      other: cacheControlValue.default(PUBLISH_DEFAULTS.cacheControl.other),
+    })
+    .default(PUBLISH_DEFAULTS.cacheControl),
+});
+
 export const siteConfigSchema = z
   .strictObject({
     /** Site name, shown in the meta line, <title> and header: 兵马俑在线. */
@@ -70,10 +110,13 @@ export const siteConfigSchema = z
       .default({ count: 7, windowDays: 30 }),
     /** How many 相关阅读 entries an article shows. */
     relatedCount: z.int().min(0).max(20).default(5),
+    /** `newsdesk publish`: safety limits and HTTP caching rules (README "Publishing"). */
+    publish: publishSchema.default(PUBLISH_DEFAULTS),
   });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 export type District = SiteConfig["districts"][number];
+export type PublishConfig = SiteConfig["publish"];
 
 const help: Record<string, FieldHelp> = {
   name: { expected: "the site name as text", hint: "网站名称，例如 兵马俑在线" },
@@ -105,6 +148,15 @@ const help: Record<string, FieldHelp> = {
   "hot.count": { expected: "a whole number from 1 to 50", hint: "全站热点条数，默认 7" },
   "hot.windowDays": { expected: "a whole number of days from 1 to 3650", hint: "统计阅读数的天数，默认 30" },
   relatedCount: { expected: "a whole number from 0 to 20", hint: "相关阅读条数，默认 5" },
+  publish: { expected: "a mapping", hint: "发布设置，见 README 的 Publishing 一节" },
+  "publish.maxDeletes": { expected: "a whole number, 0 or more", hint: "一次发布最多删除的文件数，默认 200" },
+  "publish.maxShrinkFiles": { expected: "a whole number, 0 or more", hint: "新版本最多比线上少多少个文件，默认 200" },
+  "publish.maxShrinkRatio": { expected: "a number from 0 to 1", hint: "新版本最多比线上少的比例，默认 0.25（四分之一）" },
+  "publish.concurrency": { expected: "a whole number from 1 to 64", hint: "同时进行的上传请求数，默认 8" },
+  "publish.cacheControl": { expected: "a mapping with pages, hashed and other", hint: "缓存策略（Cache-Control）" },
+  "publish.cacheControl.pages": { expected: "a Cache-Control value in ASCII", hint: "网页和订阅的缓存，默认 public, max-age=300" },
+  "publish.cacheControl.hashed": { expected: "a Cache-Control value in ASCII", hint: "带内容哈希的文件，默认 public, max-age=31536000, immutable" },
+  "publish.cacheControl.other": { expected: "a Cache-Control value in ASCII", hint: "图片等其他文件，默认 public, max-age=3600" },
 };
 
 /** Parses and validates the site configuration text. */

@@ -1,0 +1,14 @@
+// Publishing's public surface: plan a publish of the built folder against a bucket, check it, carry it out.
+export { headersFor, contentTypeFor, isContentHashed, isGzip, objectKey, normalizePrefix, sameHeaders } from "./headers.ts";
+export type { ObjectHeaders, CacheRules } from "./headers.ts";
+export { scanOutput, listFiles, sha256Hex } from "./local.ts";
+export type { LocalFile } from "./local.ts";
+export { planPublish, phaseOf, isEmptyPlan, formatBytes, PHASES, PHASE_LABELS } from "./plan.ts";
+export type { Plan, Phase, Step, RemoteObject } from "./plan.ts";
+export { checkGuards } from "./guards.ts";
+export type { GuardLimits } from "./guards.ts";
+export { executePlan } from "./execute.ts";
+export type { ObjectStore, ProgressEvent, ExecuteResult } from "./execute.ts";
+export { parseS3Url, createS3Client, createS3Store, listObjects, describeObjects, SHA256_METADATA } from "./s3.ts";
+export type { S3Target } from "./s3.ts";
+export { changedUrls, publicUrl } from "./changed-urls.ts";

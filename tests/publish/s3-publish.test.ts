@@ -1,0 +1,336 @@
+// `newsdesk publish` against a real S3-protocol server (s3rver) on loopback, through the real command and
+// the real AWS SDK. Each test publishes the sample site into its own bucket and asserts on what the bucket
+// then holds: keys, bytes, SHA-256 metadata and headers, and on which requests the publish made.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listObjects, parseS3Url } from "../../src/publish/index.ts";
+import { buildSite } from "../../src/site/index.ts";
+import { PROJECT_DIR, runCli, type CliRun } from "../support/fixtures.ts";
+import { S3_ENV, headObject, readBucket, startS3Server, type S3Server, type StoredObject } from "../support/s3-server.ts";
+import { startS3Proxy } from "../support/s3-proxy.ts";
+import { diffTrees, readTree } from "../support/tree.ts";
+
+const PREFIX = "www/";
+const BASE_URL = "https://www.bmy-online.example.cn/";
+const NOW = new Date("2027-01-01T00:00:00+08:00");
+const HTML = { contentType: "text/html; charset=utf-8", cacheControl: "public, max-age=300" };
+const HASHED_CSS = { contentType: "text/css; charset=utf-8", cacheControl: "public, max-age=31536000, immutable" };
+
+const OLDEST = "2026-09-07-lianhu-school-canteen-inspection.md";
+const OLDEST_PAGE = "news/2026/09/lianhu-school-canteen-inspection/index.html";
+const NEWEST = "2026-11-27-lianhu-old-community-renovation.md";
+const NEWEST_URL = "/news/2026/11/lianhu-old-community-renovation/";
+const NEWEST_PAGE = "news/2026/11/lianhu-old-community-renovation/index.html";
+
+let server: S3Server;
+let bucketCount = 0;
+
+beforeAll(async () => {
+  server = await startS3Server();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A copy of the sample site (content/) in a temporary folder, built into _site/. */
+async function sampleSite(): Promise<string> {
+  const root = mkdtempSync(path.join(tmpdir(), "newsdesk-publish-"));
+  cpSync(path.join(PROJECT_DIR, "content"), path.join(root, "content"), { recursive: true });
+  await build(root);
+  return root;
+}
+
+async function build(root: string): Promise<Map<string, Buffer>> {
+  const result = await buildSite({ root, now: NOW });
+  expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+  expect(result.ok).toBe(true);
+  return readTree(path.join(root, "_site"));
+}
+
+async function newBucket(): Promise<string> {
+  bucketCount += 1;
+  const name = `site-${bucketCount}`;
+  await server.createBucket(name);
+  return name;
+}
+
+function publish(root: string, bucket: string, extra: string[] = [], endpoint = server.endpoint): Promise<CliRun> {
+  return runCli(["publish", `s3://${bucket}/${PREFIX}`, "--endpoint", endpoint, "--root", root, ...extra], { env: S3_ENV });
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The bucket holds exactly the built files under the prefix, byte for byte, with the SHA-256 metadata. */
+function expectBucketEquals(bucket: Map<string, StoredObject>, tree: Map<string, Buffer>): void {
+  expect([...bucket.keys()].sort()).toEqual([...tree.keys()].map((p) => PREFIX + p).sort());
+  for (const [file, bytes] of tree) {
+    const object = bucket.get(PREFIX + file)!;
+    expect(object.bytes.equals(bytes), `${file} bytes`).toBe(true);
+    expect(object.sha256, `${file} x-amz-meta-sha256`).toBe(sha256(bytes));
+  }
+}
+
+function headersOf(object: StoredObject) {
+  return { contentType: object.contentType, cacheControl: object.cacheControl };
+}
+
+describe("newsdesk publish to an S3-protocol server", () => {
+  it("first publish: uploads every file with its headers and hash, writes the changed URLs", async () => {
+    const root = await sampleSite();
+    const tree = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    const urls = path.join(root, "changed.txt");
+    const run = await publish(root, bucket, ["--changed-urls", urls]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Plan: ${tree.size} upload(s) (${tree.size} new, 0 changed;`);
+    expect(run.stdout).toContain(`Published to s3://${bucket}/${PREFIX}: ${tree.size} upload(s)`);
+    // Assets before articles: the order readers' consistency depends on.
+    expect(run.stdout.indexOf("Uploading stylesheets")).toBeLessThan(run.stdout.indexOf("Uploading article pages"));
+
+    const stored = await readBucket(server.client, bucket);
+    expectBucketEquals(stored, tree);
+    for (const [key, object] of stored) {
+      if (key.endsWith(".html")) expect(headersOf(object), key).toEqual(HTML);
+      else if (key.endsWith(".css")) expect(headersOf(object), key).toEqual(HASHED_CSS);
+      expect(object.contentEncoding, key).toBe("");
+    }
+    const css = [...tree.keys()].find((p) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(p))!;
+    const head = await headObject(server.client, bucket, PREFIX + css);
+    expect([head.ContentType, head.CacheControl, head.ContentEncoding]).toEqual([HASHED_CSS.contentType, HASHED_CSS.cacheControl, undefined]);
+
+    const expectedUrls = [...tree.keys()].map((p) => BASE_URL + p.replace(/index\.html$/, "")).sort();
+    expect(readFileSync(urls, "utf8")).toBe(expectedUrls.map((u) => `${u}\n`).join(""));
+
+    // Listing pages through continuation tokens finds every object.
+    const listed = await listObjects(server.client, parseS3Url(`s3://${bucket}/${PREFIX}`), 4);
+    expect(listed.map((o) => o.key).sort()).toEqual([...stored.keys()].sort());
+  });
+
+  it("a second publish of the same build uploads nothing and says so", async () => {
+    const root = await sampleSite();
+    const tree = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+    const before = await readBucket(server.client, bucket);
+
+    const proxy = await startS3Proxy(server.endpoint, bucket);
+    const urls = path.join(root, "changed.txt");
+    const again = await publish(root, bucket, ["--changed-urls", urls], proxy.endpoint);
+    await proxy.close();
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`Nothing to publish: all ${tree.size} objects in s3://${bucket}/${PREFIX} are up to date (0 uploads).`);
+    expect(proxy.requests.filter((r) => !["list", "head"].includes(r.kind))).toEqual([]);
+    expect(readFileSync(urls, "utf8")).toBe("");
+    const after = await readBucket(server.client, bucket);
+    expect([...after].map(([k, o]) => [k, o.etag])).toEqual([...before].map(([k, o]) => [k, o.etag]));
+  });
+
+  it("an edit of one article uploads exactly the files that changed", async () => {
+    const root = await sampleSite();
+    const before = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+
+    const file = path.join(root, "content/news", OLDEST);
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n检查结果将在区政府网站公开。\n`);
+    const after = await build(root);
+    const changed = diffTrees(before, after);
+    expect(changed).toEqual([OLDEST_PAGE]);
+
+    const proxy = await startS3Proxy(server.endpoint, bucket);
+    const urls = path.join(root, "changed.txt");
+    const run = await publish(root, bucket, ["--changed-urls", urls], proxy.endpoint);
+    await proxy.close();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Plan: 1 upload(s) (0 new, 1 changed;");
+    expect(run.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
+    expect(proxy.requests.filter((r) => !["list", "head"].includes(r.kind))).toEqual([{ kind: "put", key: PREFIX + OLDEST_PAGE }]);
+    expect(readFileSync(urls, "utf8")).toBe(`${BASE_URL}news/2026/09/lianhu-school-canteen-inspection/\n`);
+    const stored = await readBucket(server.client, bucket);
+    expectBucketEquals(stored, after);
+    expect(stored.get(PREFIX + OLDEST_PAGE)!.bytes.toString()).toContain("检查结果将在区政府网站公开。");
+  });
+
+  it("a deleted article: its page is deleted after the pages that listed it are updated", async () => {
+    const root = await sampleSite();
+    const before = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+    const listing = [...before].filter(([p, bytes]) => p !== NEWEST_PAGE && bytes.toString().includes(`href="${NEWEST_URL}"`));
+    expect(listing.length).toBeGreaterThan(0);
+
+    rmSync(path.join(root, "content/news", NEWEST));
+    const after = await build(root);
+    const changed = diffTrees(before, after);
+    expect(changed).toContain(NEWEST_PAGE);
+    for (const [p] of listing) expect(changed).toContain(p);
+
+    const proxy = await startS3Proxy(server.endpoint, bucket);
+    const run = await publish(root, bucket, [], proxy.endpoint);
+    await proxy.close();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`delete   ${NEWEST_PAGE}`);
+    const writes = proxy.requests.filter((r) => !["list", "head"].includes(r.kind));
+    expect(writes.filter((r) => r.kind === "put").map((r) => r.key).sort()).toEqual(changed.filter((p) => p !== NEWEST_PAGE).map((p) => PREFIX + p));
+    // The delete is the very last request: nothing links to the page any more when it goes.
+    expect(writes.at(-1)).toEqual({ kind: "delete", key: PREFIX + NEWEST_PAGE });
+    expect(writes.filter((r) => r.kind === "delete")).toHaveLength(1);
+
+    const stored = await readBucket(server.client, bucket);
+    expectBucketEquals(stored, after);
+    expect(stored.has(PREFIX + NEWEST_PAGE)).toBe(false);
+    for (const [key, object] of stored) expect(object.bytes.toString(), key).not.toContain(NEWEST_URL);
+  });
+
+  it("a change of header rules alone is re-applied without uploading bytes", async () => {
+    const root = await sampleSite();
+    const tree = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+    const before = await readBucket(server.client, bucket);
+
+    const siteYaml = path.join(root, "content/site.yaml");
+    writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8")}publish:\n  cacheControl:\n    pages: "public, max-age=60, stale-while-revalidate=600"\n`);
+    const pages = [...tree.keys()].filter((p) => p.endsWith(".html"));
+    const proxy = await startS3Proxy(server.endpoint, bucket);
+    const run = await publish(root, bucket, [], proxy.endpoint);
+    await proxy.close();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Plan: 0 upload(s) (0 new, 0 changed; 0 B), ${pages.length} header change(s), 0 delete(s)`);
+    expect(run.stdout).toContain(
+      `headers  ${pages[0]}  (Cache-Control public, max-age=300 → public, max-age=60, stale-while-revalidate=600)`,
+    );
+    const writes = proxy.requests.filter((r) => !["list", "head"].includes(r.kind));
+    expect(writes.map((r) => r.kind)).toEqual(pages.map(() => "copy"));
+    expect(writes.map((r) => r.key).sort()).toEqual(pages.map((p) => PREFIX + p).sort());
+
+    const after = await readBucket(server.client, bucket);
+    expectBucketEquals(after, tree);
+    for (const [key, object] of after) {
+      if (key.endsWith(".html")) {
+        expect(headersOf(object), key).toEqual({ contentType: HTML.contentType, cacheControl: "public, max-age=60, stale-while-revalidate=600" });
+      } else {
+        expect(headersOf(object), key).toEqual(headersOf(before.get(key)!));
+      }
+    }
+    const again = await publish(root, bucket);
+    expect(again.stdout).toContain("Nothing to publish");
+  });
+
+  it("an empty or much smaller build is refused before any change", async () => {
+    const root = await sampleSite();
+    const tree = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+    const before = await readBucket(server.client, bucket);
+
+    rmSync(path.join(root, "_site"), { recursive: true });
+    mkdirSync(path.join(root, "_site"));
+    const proxy = await startS3Proxy(server.endpoint, bucket);
+    const empty = await publish(root, bucket, ["--max-deletes", "100000", "--max-shrink-ratio", "1"], proxy.endpoint);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain(`Publish refused: the build is empty (0 files) while the bucket holds ${tree.size} object(s)`);
+    expect(empty.stderr).toContain("Nothing was changed.");
+
+    rmSync(path.join(root, "_site"), { recursive: true });
+    const missing = await publish(root, bucket, [], proxy.endpoint);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`there is no build output folder at ${path.join(root, "_site")}: run "newsdesk build" first`);
+
+    // Ten of fourteen articles gone: over the ratio limit and the delete limit of the site's config.
+    for (const name of readTree(path.join(root, "content/news")).keys()) if (name !== NEWEST && !name.startsWith("2026-11-2")) rmSync(path.join(root, "content/news", name));
+    const small = await build(root);
+    const siteYaml = path.join(root, "content/site.yaml");
+    writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8")}publish:\n  maxDeletes: 5\n`);
+    const shrunk = await publish(root, bucket, [], proxy.endpoint);
+    expect(shrunk.code).toBe(1);
+    const gone = tree.size - small.size;
+    expect(shrunk.stderr).toContain(`Publish refused: the build has ${Math.round((gone / tree.size) * 1000) / 10}% fewer files than published (${small.size} instead of ${tree.size}; limit 25%)`);
+    expect(shrunk.stderr).toContain(`Publish refused: the plan deletes ${gone} objects (limit 5); if that is intended, pass --max-deletes ${gone}`);
+    await proxy.close();
+    expect(proxy.requests.filter((r) => !["list", "head"].includes(r.kind))).toEqual([]);
+    const after = await readBucket(server.client, bucket);
+    expect([...after].map(([k, o]) => [k, o.etag])).toEqual([...before].map(([k, o]) => [k, o.etag]));
+
+    // A dry run prints the plan and changes nothing; the limits can be raised for a deliberate change.
+    const dry = await publish(root, bucket, ["--dry-run", "--max-deletes", String(gone), "--max-shrink-ratio", "0.9"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`${gone} delete(s)`);
+    expect(dry.stdout).toContain("Dry run: nothing was changed.");
+    expect((await readBucket(server.client, bucket)).size).toBe(tree.size);
+    const allowed = await publish(root, bucket, ["--max-deletes", String(gone), "--max-shrink-ratio", "0.9"]);
+    expect(allowed.code).toBe(0);
+    expectBucketEquals(await readBucket(server.client, bucket), small);
+  });
+
+  it("a failed upload: non-zero exit, no deletes, and a re-run converges", async () => {
+    const root = await sampleSite();
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+    const before = await readBucket(server.client, bucket);
+
+    // One article deleted (a delete is pending), one edited (its upload will fail).
+    rmSync(path.join(root, "content/news", NEWEST));
+    const file = path.join(root, "content/news", OLDEST);
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n检查结果将在区政府网站公开。\n`);
+    const after = await build(root);
+
+    const proxy = await startS3Proxy(server.endpoint, bucket, { failUploads: [PREFIX + OLDEST_PAGE] });
+    const urls = path.join(root, "changed.txt");
+    const failed = await publish(root, bucket, ["--changed-urls", urls], proxy.endpoint);
+    await proxy.close();
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`failed: ${OLDEST_PAGE}: InternalError`);
+    expect(failed.stderr).toMatch(/Publish failed: \d+ of \d+ change\(s\) made, 0 of 1 delete\(s\) \(deletes wait until every upload succeeded\)\. Run the same command again to finish\./);
+    expect(proxy.refused.length).toBeGreaterThan(1); // the SDK retried before giving up
+    expect(proxy.requests.filter((r) => r.kind === "delete")).toEqual([]);
+    const partial = await readBucket(server.client, bucket);
+    expect(partial.has(PREFIX + NEWEST_PAGE)).toBe(true);
+    expect(partial.get(PREFIX + OLDEST_PAGE)!.bytes.equals(before.get(PREFIX + OLDEST_PAGE)!.bytes)).toBe(true);
+    // What did change is in the purge list, so a CDN can be told even though the publish failed.
+    const purged = readFileSync(urls, "utf8").split("\n").filter(Boolean);
+    const uploaded = [...partial].filter(([k, o]) => o.etag !== before.get(k)?.etag).map(([k]) => BASE_URL + k.slice(PREFIX.length).replace(/index\.html$/, ""));
+    expect(purged.sort()).toEqual(uploaded.sort());
+
+    const rerun = await publish(root, bucket);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
+    expect(rerun.stdout).toContain(`delete   ${NEWEST_PAGE}`);
+    expectBucketEquals(await readBucket(server.client, bucket), after);
+    expect((await publish(root, bucket)).stdout).toContain("Nothing to publish");
+  });
+
+  it("sets Content-Encoding only on gzip bytes and NFC-normalises keys", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "newsdesk-publish-"));
+    cpSync(path.join(PROJECT_DIR, "content/site.yaml"), path.join(root, "content/site.yaml"));
+    const out = path.join(root, "out");
+    mkdirSync(path.join(out, "files"), { recursive: true });
+    const decomposed = "files/Cafe\u0301-简报.txt"; // "é" as e + combining accent, as macOS writes it
+    writeFileSync(path.join(out, decomposed), "简报\n");
+    writeFileSync(path.join(out, "sitemap.xml.gz"), gzipSync('<?xml version="1.0"?><urlset/>'));
+    writeFileSync(path.join(out, "files/archive.tar.gz"), gzipSync("tar bytes"));
+    writeFileSync(path.join(out, "files/photo-20240101.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(path.join(out, "files/not-gzip.json.gz"), '{"plain": true}');
+    const bucket = await newBucket();
+    const run = await publish(root, bucket, ["--dir", "out"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const stored = await readBucket(server.client, bucket);
+    const summary = Object.fromEntries([...stored].map(([k, o]) => [k, [o.contentType, o.contentEncoding, o.cacheControl]]));
+    expect(summary).toEqual({
+      [`${PREFIX}files/Caf\u00e9-简报.txt`]: ["text/plain; charset=utf-8", "", "public, max-age=300"],
+      [`${PREFIX}sitemap.xml.gz`]: ["application/xml; charset=utf-8", "gzip", "public, max-age=300"],
+      [`${PREFIX}files/archive.tar.gz`]: ["application/gzip", "", "public, max-age=3600"],
+      [`${PREFIX}files/photo-20240101.png`]: ["image/png", "", "public, max-age=3600"],
+      [`${PREFIX}files/not-gzip.json.gz`]: ["application/gzip", "", "public, max-age=3600"],
+    });
+    expect((await publish(root, bucket, ["--dir", "out"])).stdout).toContain("Nothing to publish");
+  });
+});
