@@ -98,7 +98,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expectBucketEquals(stored, tree);
     for (const [key, object] of stored) {
       if (key.endsWith(".html")) expect(headersOf(object), key).toEqual(HTML);
-      else if (key.endsWith(".css")) expect(headersOf(object), key).toEqual(HASHED_CSS);
+      else if (/\/assets\/site\.[0-9a-f]{10}\.css$/.test(key)) expect(headersOf(object), key).toEqual(HASHED_CSS);
       expect(object.contentEncoding, key).toBe("");
     }
     const css = [...tree.keys()].find((p) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(p))!;
@@ -142,17 +142,21 @@ describe("newsdesk publish to an S3-protocol server", () => {
     writeFileSync(file, `${readFileSync(file, "utf8")}\n检查结果将在区政府网站公开。\n`);
     const after = await build(root);
     const changed = diffTrees(before, after);
-    expect(changed).toEqual([OLDEST_PAGE]);
+    expect(changed).toContain(OLDEST_PAGE);
+    expect(changed.filter((p) => p.endsWith(".html"))).toEqual([OLDEST_PAGE]);
 
     const proxy = await startS3Proxy(server.endpoint, bucket);
     const urls = path.join(root, "changed.txt");
     const run = await publish(root, bucket, ["--changed-urls", urls], proxy.endpoint);
     await proxy.close();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Plan: 1 upload(s) (0 new, 1 changed;");
+    expect(run.stdout).toContain(`Plan: ${changed.length} upload(s) (0 new, ${changed.length} changed;`);
     expect(run.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
-    expect(proxy.requests.filter((r) => !["list", "head"].includes(r.kind))).toEqual([{ kind: "put", key: PREFIX + OLDEST_PAGE }]);
-    expect(readFileSync(urls, "utf8")).toBe(`${BASE_URL}news/2026/09/lianhu-school-canteen-inspection/\n`);
+    const writes = proxy.requests.filter((r) => !["list", "head"].includes(r.kind));
+    expect(writes.map((r) => r.kind)).toEqual(changed.map(() => "put"));
+    expect(writes.map((r) => r.key).sort()).toEqual(changed.map((p) => PREFIX + p));
+    expect(readFileSync(urls, "utf8")).toContain(`${BASE_URL}news/2026/09/lianhu-school-canteen-inspection/\n`);
+    expect(readFileSync(urls, "utf8").split("\n").filter(Boolean)).toHaveLength(changed.length);
     const stored = await readBucket(server.client, bucket);
     expectBucketEquals(stored, after);
     expect(stored.get(PREFIX + OLDEST_PAGE)!.bytes.toString()).toContain("检查结果将在区政府网站公开。");
@@ -198,7 +202,9 @@ describe("newsdesk publish to an S3-protocol server", () => {
 
     const siteYaml = path.join(root, "content/site.yaml");
     writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8")}publish:\n  cacheControl:\n    pages: "public, max-age=60, stale-while-revalidate=600"\n`);
-    const pages = [...tree.keys()].filter((p) => p.endsWith(".html"));
+    // Every object that had the pages rule gets the new one: HTML and any other unhashed text.
+    const pages = [...tree.keys()].filter((p) => before.get(PREFIX + p)!.cacheControl === HTML.cacheControl);
+    expect(pages.filter((p) => p.endsWith(".html"))).toHaveLength([...tree.keys()].filter((p) => p.endsWith(".html")).length);
     const proxy = await startS3Proxy(server.endpoint, bucket);
     const run = await publish(root, bucket, [], proxy.endpoint);
     await proxy.close();
@@ -214,8 +220,8 @@ describe("newsdesk publish to an S3-protocol server", () => {
     const after = await readBucket(server.client, bucket);
     expectBucketEquals(after, tree);
     for (const [key, object] of after) {
-      if (key.endsWith(".html")) {
-        expect(headersOf(object), key).toEqual({ contentType: HTML.contentType, cacheControl: "public, max-age=60, stale-while-revalidate=600" });
+      if (pages.includes(key.slice(PREFIX.length))) {
+        expect(headersOf(object), key).toEqual({ ...headersOf(before.get(key)!), cacheControl: "public, max-age=60, stale-while-revalidate=600" });
       } else {
         expect(headersOf(object), key).toEqual(headersOf(before.get(key)!));
       }
