@@ -206,13 +206,14 @@ describe("newsdesk publish to an S3-protocol server", () => {
     const pages = [...tree.keys()].filter((p) => before.get(PREFIX + p)!.cacheControl === HTML.cacheControl);
     expect(pages.filter((p) => p.endsWith(".html"))).toHaveLength([...tree.keys()].filter((p) => p.endsWith(".html")).length);
     const proxy = await startS3Proxy(server.endpoint, bucket);
-    const run = await publish(root, bucket, [], proxy.endpoint);
+    const run = await publish(root, bucket, ["--verbose"], proxy.endpoint);
     await proxy.close();
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Plan: 0 upload(s) (0 new, 0 changed; 0 B), ${pages.length} header change(s), 0 delete(s)`);
     expect(run.stdout).toContain(
-      `headers  ${pages[0]}  (Cache-Control public, max-age=300 → public, max-age=60, stale-while-revalidate=600)`,
+      `headers  ${OLDEST_PAGE}  (Cache-Control public, max-age=300 → public, max-age=60, stale-while-revalidate=600)`,
     );
+    for (const page of pages) expect(run.stdout).toContain(`headers  ${page}  (`);
     const writes = proxy.requests.filter((r) => !["list", "head"].includes(r.kind));
     expect(writes.map((r) => r.kind)).toEqual(pages.map(() => "copy"));
     expect(writes.map((r) => r.key).sort()).toEqual(pages.map((p) => PREFIX + p).sort());

@@ -180,7 +180,8 @@ export const publishCommand: Command = {
     const region = typeof values.region === "string" ? values.region : undefined;
 
     const local = await scanOutput(dir, target.prefix, settings.cacheControl);
-    io.out(`Publishing ${path.relative(process.cwd(), dir) || "."} (${local.length} files) to ${where}${endpoint ? ` at ${endpoint}` : ""}`);
+    const shownDir = path.relative(process.cwd(), dir);
+    io.out(`Publishing ${shownDir.startsWith("..") || path.isAbsolute(shownDir) ? dir : shownDir || "."} (${local.length} files) to ${where}${endpoint ? ` at ${endpoint}` : ""}`);
 
     // The SDK warns about Node 20 on every run; this project supports Node 20 with the pinned SDK.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
