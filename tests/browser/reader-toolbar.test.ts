@@ -76,8 +76,9 @@ describe("the reader toolbar, by keyboard", () => {
   it("Tab reaches every toolbar control and every link, in document order", async () => {
     const { context, page } = await open();
     const expected = await focusableInOrder(page);
-    const toolbar = expected.filter((e) => /^(button|summary):/.test(e));
-    expect(toolbar).toEqual(["button:大", "button:中", "button:小", "button:长者模式", "button:打印", "summary:分享"]);
+    const toolbar = ["button:大", "button:中", "button:小", "button:长者模式", "button:打印", "summary:分享"];
+    const start = expected.indexOf("button:大");
+    expect(expected.slice(start, start + toolbar.length)).toEqual(toolbar);
     expect(expected[0]).toBe("a:#main");
     expect(expected).toContain("a:https://beian.miit.gov.cn/");
     expect(await tabThrough(page, expected.length)).toEqual(expected);
