@@ -112,8 +112,27 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Asking Intl for an offset is slow and every article needs three. A zone changes its offset at most a few
+// times a year, never twice in one day; so a day's offset is remembered when its first and last second
+// agree, and a day holding a change is always asked second by second.
+const DAY = 86_400_000;
+const dayOffsets = new Map<string, number | null>();
+
 /** The zone's offset from UTC at `instant`, in minutes (Asia/Shanghai: 480). */
 export function offsetMinutes(instant: number, timeZone: string): number {
+  const day = Math.floor(instant / DAY) * DAY;
+  const key = `${timeZone} ${day}`;
+  let known = dayOffsets.get(key);
+  if (known === undefined) {
+    const first = exactOffsetMinutes(day, timeZone);
+    known = first === exactOffsetMinutes(day + DAY - 1000, timeZone) ? first : null;
+    if (dayOffsets.size >= 100_000) dayOffsets.clear();
+    dayOffsets.set(key, known);
+  }
+  return known ?? exactOffsetMinutes(instant, timeZone);
+}
+
+function exactOffsetMinutes(instant: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));

@@ -6,8 +6,23 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_LENGTH = 80;
 const HAN = /\p{Script=Han}/u;
 
+// Pinyin conversion dominates slug making, and the same tags, district names and headings recur across
+// thousands of articles: remember recent answers (bounded, so a huge site cannot grow it without limit).
+const remembered = new Map<string, string>();
+const REMEMBER_AT_MOST = 50_000;
+
 /** Transliterates any text to a URL slug; returns "" when nothing usable is left (the caller decides). */
 export function slugify(text: string): string {
+  let slug = remembered.get(text);
+  if (slug === undefined) {
+    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+    slug = transliterate(text);
+    remembered.set(text, slug);
+  }
+  return slug;
+}
+
+function transliterate(text: string): string {
   // NFKC folds full-width letters and digits (ＡＢＣ１２３ → ABC123) and compatibility forms.
   const folded = text.normalize("NFKC");
   const words = HAN.test(folded)
