@@ -1,12 +1,14 @@
 // The content model's public surface: what the site adapter, publishing and the CLI may use.
 // Nothing here imports Eleventy.
 export { parseArticle, decodeArticle, frontMatterSchema, FRONT_MATTER_FIELDS } from "./article.ts";
-export type { Article, FrontMatter, Term } from "./article.ts";
+export type { Article, FrontMatter, Term, ParsedArticle } from "./article.ts";
 export { parseDate, referenceTime, toZonedTime, formatDisplay, formatIso, formatDay } from "./dates.ts";
 export type { ZonedTime } from "./dates.ts";
 export { renderMarkdown } from "./markdown.ts";
 export type { Heading, RenderedBody } from "./markdown.ts";
-export { loadSite, listArticleFiles, compareArticles, findUrlCollisions, ARTICLES_DIR } from "./load.ts";
+export { loadSite, listArticleFiles, compareArticles, findUrlCollisions, sourceKeyOf, ARTICLES_DIR } from "./load.ts";
+export { ParseCacheStore, parseKey } from "./parse-cache.ts";
+export type { ParseCache } from "./parse-cache.ts";
 export type { LoadOptions, LoadResult, SiteContent } from "./load.ts";
 export { formatProblem, hasErrors, sortProblems, ContentError, compareText } from "./problems.ts";
 export type { Problem, Severity } from "./problems.ts";

@@ -2,7 +2,9 @@
 // validated, with every problem in every file collected, and the publication rules applied.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { decodeArticle, parseArticle, type Article } from "./article.ts";
+import type { Article, ParsedArticle } from "./article.ts";
+import { parseKey, type ParseCache } from "./parse-cache.ts";
+import { parseAll, type ParseJob } from "./parse-pool.ts";
 import { compareText, sortProblems, type Problem } from "./problems.ts";
 import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
 import { groupByTag, type TagIndex } from "./taxonomies.ts";
@@ -15,6 +17,13 @@ export interface LoadOptions {
   drafts?: boolean;
   /** The build's reference time: articles dated after it are scheduled, not published. */
   now: Date;
+  /**
+   * Parse results of earlier builds, by file content (see parse-cache.ts); new results are added to it.
+   * A function receives the site configuration first (a cache is only valid for one configuration).
+   */
+  cache?: ParseCache | ((site: SiteConfig) => ParseCache);
+  /** Threads to parse on (default: one per core); 1 parses on the calling thread only. */
+  threads?: number;
 }
 
 export interface SiteContent {
@@ -61,20 +70,13 @@ export async function loadSite(root: string, options: LoadOptions): Promise<Load
   if (!site) return { files: 0, problems: configProblems };
 
   const files = await listArticleFiles(root);
+  const cache = typeof options.cache === "function" ? options.cache(site) : options.cache;
+  const results = await parseFiles(root, files, site, cache, options.threads);
   const problems: Problem[] = [];
   const parsed: Article[] = [];
-  const BATCH = 64;
-  for (let i = 0; i < files.length; i += BATCH) {
-    const batch = files.slice(i, i + BATCH);
-    const bytes = await Promise.all(batch.map((file) => readFile(path.join(root, file))));
-    batch.forEach((file, j) => {
-      const decoded = decodeArticle(bytes[j]!, file);
-      problems.push(...decoded.problems);
-      if (decoded.text === undefined) return;
-      const result = parseArticle(decoded.text, file, site);
-      problems.push(...result.problems);
-      if (result.article) parsed.push(result.article);
-    });
+  for (const result of results) {
+    problems.push(...result.problems);
+    if (result.article) parsed.push(result.article);
   }
 
   problems.push(...findUrlCollisions(parsed));
@@ -98,6 +100,60 @@ export async function loadSite(root: string, options: LoadOptions): Promise<Load
     files: files.length,
     problems: sortProblems(problems),
   };
+}
+
+const sourceKeys = new WeakMap<Article, string>();
+
+/** A digest of the file an article was read from (its path and bytes): equal digests, equal articles. */
+export function sourceKeyOf(article: Article): string | undefined {
+  return sourceKeys.get(article);
+}
+
+/** Reads every file, takes what the cache knows, and parses the rest on every core; results in file order. */
+async function parseFiles(
+  root: string,
+  files: readonly string[],
+  site: SiteConfig,
+  cache: ParseCache | undefined,
+  threads: number | undefined,
+): Promise<ParsedArticle[]> {
+  const results: ParsedArticle[] = new Array(files.length);
+  const jobs: ParseJob[] = [];
+  const jobIndex: number[] = [];
+  const keys: string[] = [];
+  const BATCH = 64;
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
+    const contents = await Promise.all(batch.map((file) => readFile(path.join(root, file))));
+    batch.forEach((file, j) => {
+      const bytes = contents[j]!;
+      const index = i + j;
+      const key = parseKey(file, bytes);
+      keys[index] = key;
+      const known = cache?.get(key);
+      if (known) {
+        results[index] = known;
+      } else {
+        jobs.push({ file, bytes });
+        jobIndex.push(index);
+      }
+    });
+  }
+  const parsed = await parseAll(jobs, site, threads === undefined ? {} : { threads });
+  parsed.forEach((result, n) => {
+    const index = jobIndex[n]!;
+    results[index] = result;
+    cache?.set(keys[index]!, result);
+  });
+  // Articles that came from a worker or the cache carry copies of their district: point them back at the
+  // configuration's own object, as a freshly parsed article does.
+  results.forEach((result, index) => {
+    const article = result.article;
+    if (!article) return;
+    article.district = site.districts.find((d) => d.name === article.district.name) ?? article.district;
+    sourceKeys.set(article, keys[index]!);
+  });
+  return results;
 }
 
 /** Newest first; equal times by URL so the order never depends on the file system. */

@@ -1,0 +1,170 @@
+// The persistent parse cache: what parsing each article file gave (the article and its problems), keyed by
+// the file's path and bytes, valid only for the code and site configuration it was made with (`salt`).
+// Two files under the cache folder: `articles.v8` (every entry without its body HTML, v8-serialized) and a
+// bodies file holding the HTML bodies back to back, read only for the articles a build renders. Deleting
+// the folder is always safe: the next build parses everything again.
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, appendFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { Article, ParsedArticle } from "./article.ts";
+
+const FORMAT = 1;
+const INDEX_FILE = "articles.v8";
+
+interface StoredEntry {
+  /** The parse result, with `article.html` left out. */
+  parsed: ParsedArticle;
+  /** Where the body HTML sits in the bodies file (UTF-8 bytes); absent without an article. */
+  body?: [offset: number, length: number];
+}
+
+interface StoredIndex {
+  format: number;
+  salt: string;
+  bodies: string;
+  entries: [string, StoredEntry][];
+}
+
+export interface ParseCache {
+  /** The parse result for this exact file and content, when known. */
+  get(key: string): ParsedArticle | undefined;
+  set(key: string, parsed: ParsedArticle): void;
+}
+
+/** The cache key of one article file: its path (it shapes the slug and messages) and its bytes. */
+export function parseKey(file: string, bytes: Uint8Array): string {
+  return createHash("sha256").update(file).update("\0").update(bytes).digest("base64url");
+}
+
+/** A parse cache kept in `dir`; entries not used by this build are dropped when it is saved. */
+export class ParseCacheStore implements ParseCache {
+  private readonly old = new Map<string, StoredEntry>();
+  private readonly live = new Map<string, { stored?: StoredEntry; parsed: ParsedArticle }>();
+  private bodiesFile: string | undefined;
+  private fd: number | undefined;
+  /** Reads of cached bodies: how many article bodies this build needed from disk. */
+  bodyReads = 0;
+
+  private constructor(
+    readonly dir: string,
+    readonly salt: string,
+  ) {}
+
+  /** Opens the cache in `dir`; an absent, unreadable or differently salted cache is simply empty. */
+  static open(dir: string, salt: string): ParseCacheStore {
+    const store = new ParseCacheStore(dir, salt);
+    try {
+      const index = deserialize(readFileSync(path.join(dir, INDEX_FILE))) as StoredIndex;
+      if (index.format === FORMAT && index.salt === salt && existsSync(path.join(dir, index.bodies))) {
+        store.bodiesFile = index.bodies;
+        for (const [key, entry] of index.entries) store.old.set(key, entry);
+      }
+    } catch {
+      // No cache yet, or one from an older format: start empty.
+    }
+    return store;
+  }
+
+  get size(): number {
+    return this.old.size;
+  }
+
+  get(key: string): ParsedArticle | undefined {
+    const known = this.live.get(key);
+    if (known) return known.parsed;
+    const stored = this.old.get(key);
+    if (!stored) return undefined;
+    const parsed = this.revive(stored);
+    this.live.set(key, { stored, parsed });
+    return parsed;
+  }
+
+  set(key: string, parsed: ParsedArticle): void {
+    this.live.set(key, { parsed });
+  }
+
+  /** Body HTML is read from disk on first use, so a warm build reads only the bodies it renders. */
+  private revive(stored: StoredEntry): ParsedArticle {
+    const parsed = stored.parsed;
+    if (!parsed.article || !stored.body) return parsed;
+    const [offset, length] = stored.body;
+    const article = { ...parsed.article } as Article;
+    const read = () => this.readBody(offset, length);
+    Object.defineProperty(article, "html", {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const html = read();
+        Object.defineProperty(article, "html", { value: html, writable: true, configurable: true, enumerable: true });
+        return html;
+      },
+    });
+    return { ...parsed, article };
+  }
+
+  private readBody(offset: number, length: number): string {
+    this.fd ??= openSync(path.join(this.dir, this.bodiesFile!), "r");
+    const buffer = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, buffer, done, length - done, offset + done);
+      if (n === 0) throw new Error(`the parse cache in ${this.dir} is truncated; delete the folder and build again`);
+      done += n;
+    }
+    this.bodyReads++;
+    return buffer.toString("utf8");
+  }
+
+  /**
+   * Writes the entries used by this build. New bodies are appended to the bodies file; when most of that
+   * file is dead (edited or deleted articles), the live bodies are written to a fresh file instead.
+   */
+  save(): void {
+    mkdirSync(this.dir, { recursive: true });
+    let liveBytes = 0;
+    for (const { stored } of this.live.values()) if (stored?.body) liveBytes += stored.body[1];
+    const currentSize = this.bodiesFile ? fileSize(path.join(this.dir, this.bodiesFile)) : 0;
+    const fresh = !this.bodiesFile || currentSize === undefined || currentSize > 2 * liveBytes + (1 << 20);
+    const bodiesFile = fresh ? `bodies-${randomBytes(6).toString("hex")}.bin` : this.bodiesFile!;
+    const chunks: Buffer[] = [];
+    let end = fresh ? 0 : currentSize!;
+    const entries: [string, StoredEntry][] = [];
+    for (const [key, { stored, parsed }] of this.live) {
+      let body: [number, number] | undefined;
+      if (stored?.body && !fresh) {
+        body = stored.body;
+      } else if (parsed.article) {
+        const bytes = Buffer.from(parsed.article.html, "utf8");
+        chunks.push(bytes);
+        body = [end, bytes.length];
+        end += bytes.length;
+      }
+      // Reused entries are stored as they were read (their HTML already left out): no body is read here.
+      const withoutHtml = stored ? stored.parsed : parsed.article ? { ...parsed, article: { ...parsed.article, html: "" } } : parsed;
+      entries.push([key, body ? { parsed: withoutHtml, body } : { parsed: withoutHtml }]);
+    }
+    if (fresh) writeFileSync(path.join(this.dir, bodiesFile), Buffer.concat(chunks));
+    else if (chunks.length > 0) appendFileSync(path.join(this.dir, bodiesFile), Buffer.concat(chunks));
+    const index: StoredIndex = { format: FORMAT, salt: this.salt, bodies: bodiesFile, entries };
+    const temp = path.join(this.dir, `${INDEX_FILE}.${randomBytes(4).toString("hex")}.tmp`);
+    writeFileSync(temp, serialize(index));
+    renameSync(temp, path.join(this.dir, INDEX_FILE));
+    this.close();
+    if (fresh && this.bodiesFile && this.bodiesFile !== bodiesFile) rmSync(path.join(this.dir, this.bodiesFile), { force: true });
+    this.bodiesFile = bodiesFile;
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+function fileSize(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,107 @@
+// Parses many articles on every core: worker threads and the calling thread take chunks of files from one
+// queue, so parsing starts at once while the workers are still loading. Results keep the input order.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { decodeArticle, parseArticle, type ParsedArticle } from "./article.ts";
+import type { SiteConfig } from "./site-config.ts";
+import { bundledEntry } from "../runtime.ts";
+
+export interface ParseJob {
+  /** Path relative to the site root, as used in messages and URLs. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+/** Fewer files than this are parsed on the calling thread: starting a worker costs about as much. */
+export const PARALLEL_THRESHOLD = 400;
+const CHUNK = 200;
+
+/** Decodes and parses one file: exactly what a worker does for each job. */
+export function parseJob(job: ParseJob, site: SiteConfig): ParsedArticle {
+  const decoded = decodeArticle(job.bytes, job.file);
+  if (decoded.text === undefined) return { problems: decoded.problems };
+  const result = parseArticle(decoded.text, job.file, site);
+  return { ...(result.article ? { article: result.article } : {}), problems: [...decoded.problems, ...result.problems] };
+}
+
+export interface ParseOptions {
+  /** Threads to use, the calling one included (default: one per core); 1 means no worker. */
+  threads?: number;
+  /** Whether the calling thread takes chunks too (default true); false leaves all to the workers. */
+  callerParses?: boolean;
+  /** Filled with how many files the workers parsed. */
+  stats?: { byWorkers: number };
+}
+
+export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, options: ParseOptions = {}): Promise<ParsedArticle[]> {
+  const threads = options.threads ?? availableParallelism();
+  const stats = options.stats ?? { byWorkers: 0 };
+  const results: ParsedArticle[] = new Array(jobs.length);
+  const workerCount = threads <= 1 || jobs.length < PARALLEL_THRESHOLD ? 0 : Math.min(threads, 8, Math.ceil(jobs.length / CHUNK));
+  if (workerCount === 0) {
+    jobs.forEach((job, i) => (results[i] = parseJob(job, site)));
+    return results;
+  }
+  let nextStart = 0;
+  const take = (): [number, number] | undefined => {
+    if (nextStart >= jobs.length) return undefined;
+    const start = nextStart;
+    nextStart = Math.min(jobs.length, start + CHUNK);
+    return [start, nextStart];
+  };
+
+  const workers: Worker[] = [];
+  const finished = Array.from({ length: workerCount }, () => {
+    let worker: Worker;
+    try {
+      worker = startWorker();
+    } catch {
+      // No worker in this environment: the calling thread parses everything.
+      return Promise.resolve();
+    }
+    workers.push(worker);
+    return new Promise<void>((resolve) => {
+      let current: [number, number] | undefined;
+      // The worker says "ready" once loaded; only then does it take a chunk, so none waits on a slow start.
+      worker.on("message", (message: { ready?: true; results?: ParsedArticle[] }) => {
+        if (message.results && current) {
+          message.results.forEach((r, i) => (results[current![0] + i] = r));
+          stats.byWorkers += message.results.length;
+        }
+        current = take();
+        if (current) worker.postMessage({ site, jobs: jobs.slice(current[0], current[1]) });
+        else resolve();
+      });
+      // A worker that fails leaves its chunk to the calling thread: correctness never depends on a worker.
+      worker.on("error", () => {
+        current = undefined;
+        resolve();
+      });
+      worker.on("exit", () => resolve());
+    });
+  });
+
+  // The calling thread parses too, yielding between chunks so worker messages are handled.
+  try {
+    for (let range = options.callerParses === false && workers.length > 0 ? undefined : take(); range; range = take()) {
+      for (let i = range[0]; i < range[1]; i++) results[i] = parseJob(jobs[i]!, site);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(finished);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  // Anything a failed worker left unparsed is parsed here.
+  for (let i = 0; i < jobs.length; i++) results[i] ??= parseJob(jobs[i]!, site);
+  return results;
+}
+
+function startWorker(): Worker {
+  const bundled = bundledEntry("parse-worker");
+  if (bundled) return new Worker(new URL(bundled));
+  // The sources are TypeScript run through tsx: the worker registers tsx itself, then loads its module.
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const entry = new URL("./parse-worker.ts", import.meta.url).href;
+  const source = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(source, { eval: true });
+}

@@ -1,0 +1,85 @@
+// The parse cache on disk: entries come back as they were stored, bodies are read only when used, and an
+// entry made with other code or configuration (another salt) is never served.
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ParseCacheStore, parseArticle, parseKey, parseSiteConfig, type ParsedArticle } from "../../src/content/index.ts";
+import { SITE_YAML, makeArticle } from "../support/fixtures.ts";
+
+const site = parseSiteConfig(SITE_YAML).config!;
+const parse = (title: string, body = "正文第一段。\n"): ParsedArticle => parseArticle(makeArticle({ title }, body), `content/news/${title}.md`, site);
+const dir = () => mkdtempSync(path.join(tmpdir(), "newsdesk-cache-"));
+
+describe("ParseCacheStore", () => {
+  it("gives back what was stored, with the body read from disk only when asked for", () => {
+    const cacheDir = dir();
+    const stored = ParseCacheStore.open(cacheDir, "salt-1");
+    const a = parse("第一篇", "**加粗**的正文。\n");
+    const b = parse("第二篇");
+    stored.set("a", a);
+    stored.set("b", b);
+    stored.save();
+
+    const reopened = ParseCacheStore.open(cacheDir, "salt-1");
+    expect(reopened.size).toBe(2);
+    const back = reopened.get("a")!;
+    expect(reopened.bodyReads).toBe(0);
+    expect(back.article!.title).toBe("第一篇");
+    expect(reopened.bodyReads).toBe(0);
+    expect(back.article!.html).toBe("<p><strong>加粗</strong>的正文。</p>\n");
+    expect(reopened.bodyReads).toBe(1);
+    expect(back).toEqual(a);
+    reopened.close();
+  });
+
+  it("keeps problems, and entries without an article", () => {
+    const cacheDir = dir();
+    const store = ParseCacheStore.open(cacheDir, "s");
+    const bad = parseArticle("---\ntitle: 标题\n---\n", "content/news/bad.md", site);
+    expect(bad.article).toBeUndefined();
+    store.set("bad", bad);
+    store.save();
+    expect(ParseCacheStore.open(cacheDir, "s").get("bad")).toEqual(bad);
+  });
+
+  it("serves nothing made with another salt (other code or site configuration)", () => {
+    const cacheDir = dir();
+    const store = ParseCacheStore.open(cacheDir, "old");
+    store.set("a", parse("第一篇"));
+    store.save();
+    expect(ParseCacheStore.open(cacheDir, "new").get("a")).toBeUndefined();
+    expect(ParseCacheStore.open(cacheDir, "old").get("a")?.article?.title).toBe("第一篇");
+  });
+
+  it("drops entries a build did not use, and compacts the bodies file when most of it is dead", () => {
+    const cacheDir = dir();
+    const long = "很长的正文。".repeat(40_000);
+    const first = ParseCacheStore.open(cacheDir, "s");
+    for (let i = 0; i < 10; i++) first.set(`k${i}`, parse(`第${i}篇`, long));
+    first.save();
+    const bodies = () => readdirSync(cacheDir).filter((f) => f.startsWith("bodies-"));
+    const size = () => statSync(path.join(cacheDir, bodies()[0]!)).size;
+    const full = size();
+
+    // The next build uses one old entry and adds one: the others are gone and the file shrinks.
+    const second = ParseCacheStore.open(cacheDir, "s");
+    expect(second.get("k3")?.article?.title).toBe("第3篇");
+    second.set("new", parse("新文章"));
+    second.save();
+    expect(bodies()).toHaveLength(1);
+    expect(size()).toBeLessThan(full / 4);
+    const third = ParseCacheStore.open(cacheDir, "s");
+    expect(third.size).toBe(2);
+    expect(third.get("k3")?.article?.html).toBe(parse("第3篇", long).article!.html);
+    expect(third.get("k4")).toBeUndefined();
+    third.close();
+  });
+
+  it("keys files by path and bytes", () => {
+    const bytes = new TextEncoder().encode("---\ntitle: x\n---\n");
+    expect(parseKey("content/news/a.md", bytes)).toBe(parseKey("content/news/a.md", bytes));
+    expect(parseKey("content/news/b.md", bytes)).not.toBe(parseKey("content/news/a.md", bytes));
+    expect(parseKey("content/news/a.md", new TextEncoder().encode("---\ntitle: y\n---\n"))).not.toBe(parseKey("content/news/a.md", bytes));
+  });
+});
