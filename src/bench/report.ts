@@ -20,6 +20,8 @@ export interface SizeResult {
   warm: BuildSample[];
   /** Search indexing time of a full build, when the build has a search index. */
   searchMs?: number;
+  /** Files where the last warm build's output differs from a build from scratch (should be none). */
+  warmDifferences?: string[];
   /** Median time per build phase of our cold builds (load, render, …), from `build --timings`. */
   phases: Record<string, number>;
 }
@@ -54,6 +56,7 @@ export interface SizeSummary {
   wallRatio?: number;
   cpuRatio?: number;
   searchMs?: number;
+  warmDifferences?: string[];
   phases: Record<string, number>;
 }
 
@@ -79,6 +82,7 @@ export function summarise(size: SizeResult): SizeSummary {
   const warm = medianSample(size.warm);
   if (warm) summary.warm = warm;
   if (size.searchMs !== undefined) summary.searchMs = size.searchMs;
+  if (size.warmDifferences) summary.warmDifferences = size.warmDifferences;
   return summary;
 }
 
@@ -179,6 +183,12 @@ export function formatReport(report: BenchReport): string {
       lines.push(row(["", "ours/hugo", s.wallRatio.toFixed(2), s.cpuRatio!.toFixed(2)], widths));
     }
     if (s.warm) lines.push(line("warm (1 edit)", s.warm));
+    if (s.warmDifferences) {
+      const d = s.warmDifferences;
+      lines.push(
+        `${"".padEnd(widths[0]!)}  warm output vs a build from scratch: ${d.length === 0 ? "byte-identical" : `${d.length} file(s) DIFFER, e.g. ${d.slice(0, 3).join(", ")}`}`,
+      );
+    }
     const phases = Object.entries(s.phases).map(([name, ms]) => `${name} ${formatSeconds(ms)}`);
     if (phases.length > 0) lines.push(`${"".padEnd(widths[0]!)}  newsdesk phases (median): ${phases.join(", ")}`);
     if (s.searchMs !== undefined) lines.push(`${"".padEnd(widths[0]!)}  search index (not in the ratio): ${formatSeconds(s.searchMs)}`);

@@ -116,6 +116,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)}`);
       }
 
+      // The warm output must be byte for byte what a build from scratch makes.
+      const scratch = path.join(work, "from-scratch");
+      check(await runMeasured(process.execPath, [BIN, "build", "--root", root, "--no-search", "--no-cache", "--out", scratch], { env }), "newsdesk build --no-cache");
+      result.warmDifferences = differingFiles(ours, scratch);
+      options.log(`${count} articles: warm output ${result.warmDifferences.length === 0 ? "identical to" : "DIFFERS from"} a build from scratch`);
+      rmSync(scratch, { recursive: true, force: true });
+
       // Search indexing, timed apart from the compared builds: one more warm build with the index.
       check(await runMeasured(process.execPath, buildArgs(root, timingsFile, true), { env }), "newsdesk build with search");
       const search = readPhases(timingsFile).search;
@@ -135,6 +142,23 @@ function editArticle(root: string, article: CorpusArticle, run: number): void {
   const file = path.join(root, "content/news", article.fileName);
   const edited = { ...article, body: `${article.body}\n\n（本文第${run}次更新：补充了活动的最新进展。）` };
   writeFileSync(file, formatCorpusArticle(edited));
+}
+
+/** Paths whose bytes differ between two output folders, or that exist in one only. */
+export function differingFiles(a: string, b: string): string[] {
+  const list = (dir: string) =>
+    new Set(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(dir, path.join(e.parentPath, e.name))),
+    );
+  const left = list(a);
+  const right = list(b);
+  const differing: string[] = [];
+  for (const file of new Set([...left, ...right])) {
+    if (!left.has(file) || !right.has(file) || !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)))) differing.push(file);
+  }
+  return differing.sort();
 }
 
 function readPhases(file: string): Record<string, number> {

@@ -1,11 +1,22 @@
-// Builds a site: load and validate everything first, render with Eleventy into a staging folder, then
-// swap it in place of the output folder only when the whole build succeeded.
+// Builds a site: load and validate everything first (parsing on every core, reusing the parse cache),
+// render every page with Eleventy in memory, then write. A full build writes a staging folder and swaps
+// it in place of the output folder only when the whole build succeeded. A warm build (the output folder
+// is exactly what the last build wrote, per the manifest in the cache) renders again only the article
+// pages whose inputs changed plus every other page, and updates the folder in place through a journal
+// (output.ts), after everything rendered. Either way the output is byte for byte what a full build makes.
+import { createHash } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { hasErrors, loadSite, referenceTime, type Problem } from "../content/index.ts";
-import { CONFIG_PATH, TEMPLATES_DIR, createSiteModel } from "./model.ts";
+import { hasErrors, loadSite, ParseCacheStore, referenceTime, sourceKeyOf, type Problem } from "../content/index.ts";
+import { CACHE_DIR, saltOf } from "./build-cache.ts";
+import configureEleventy, { config as eleventyStaticConfig } from "../../.eleventy.ts";
+import { TEMPLATES_DIR, createSiteModel, type SiteModel } from "./model.ts";
 import { recoverOutput, stagingFolder, swapInto, withOutputLock } from "./output-folder.ts";
+import { findIntactFiles, readManifest, recoverJournal, updateFolder, writeFolder, writeManifest, type OutputFiles, type OutputManifest } from "./output.ts";
+import { Fingerprinter, pageKey } from "./page-keys.ts";
+import { articlePageInputs } from "./pages/article-pages.ts";
 import { prepareBuild } from "./plugin.ts";
 
 export interface BuildOptions {
@@ -19,6 +30,8 @@ export interface BuildOptions {
   now?: Date;
   /** Build the search index of the written site (default true); `newsdesk build --no-search` skips it. */
   search?: boolean;
+  /** Use and update the persistent cache in .cache/newsdesk/ (default true); false builds from scratch. */
+  cache?: boolean;
 }
 
 /** Milliseconds spent in each phase of a build, in order; `newsdesk build --timings FILE` writes them. */
@@ -30,11 +43,15 @@ export interface BuildResult {
   outDir: string;
   articles: number;
   timings: BuildTimings;
+  /** How the output was produced, and how many files were written (a warm build skips unchanged ones). */
+  output?: { mode: "full" | "warm"; rendered: number; written: number; deleted: number };
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const outDir = path.resolve(root, options.outDir ?? "_site");
+  const useCache = options.cache !== false;
+  const cacheDir = path.join(root, CACHE_DIR);
   const timings: BuildTimings = {};
   let phaseStart = performance.now();
   const endPhase = (name: string) => {
@@ -42,29 +59,127 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings[name] = Math.round(now - phaseStart);
     phaseStart = now;
   };
+
   return withOutputLock(outDir, async () => {
-    // First, whatever happened to the last build, the last complete site is back in place.
+    // First, whatever happened to the last build, the last complete site is back in place: a warm update
+    // cut short is completed (its staged files are still there), then what dead builds left is removed.
+    if (existsSync(`${outDir}.journal`)) recoverJournal(outDir);
     await recoverOutput(outDir);
-    const loaded = await loadSite(root, { drafts: options.drafts ?? false, now: options.now ?? referenceTime() });
+    let parseCache: ParseCacheStore | undefined;
+    const loaded = await loadSite(root, {
+      drafts: options.drafts ?? false,
+      now: options.now ?? referenceTime(),
+      ...(useCache ? { cache: (site) => (parseCache = ParseCacheStore.open(cacheDir, saltOf("parse", site))) } : {}),
+    });
     endPhase("load");
     if (!loaded.content || hasErrors(loaded.problems)) {
+      parseCache?.close();
       return { ok: false, problems: loaded.problems, outDir, articles: 0, timings };
     }
-    const staging = stagingFolder(outDir);
-    try {
-      prepareBuild(createSiteModel(loaded.content));
-      const eleventy = new Eleventy(TEMPLATES_DIR, staging, { quietMode: true, configPath: CONFIG_PATH, loader: "esm" });
-      // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
-      eleventy.disableLogger();
-      await eleventy.write();
-      endPhase("render");
-      // The search index (issue 6) is built here, on the staging folder, when options.search !== false.
-      await swapInto(staging, outDir);
-      endPhase("swap");
-    } catch (error) {
-      await rm(staging, { recursive: true, force: true });
-      throw error;
+    const content = loaded.content;
+    const model = createSiteModel(content);
+
+    // The output manifest of the last build into this folder, if it was made by this code and configuration.
+    const manifestFile = path.join(cacheDir, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
+    const outputSalt = saltOf("output", content.site);
+    const previous = useCache && existsSync(outDir) ? readManifest(manifestFile, outputSalt, outDir) : undefined;
+    const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
+
+    // Article pages whose key matches the last build's, and whose file is intact, are kept as they are.
+    const pageKeys = new Map<string, string>();
+    const kept = new Set<string>();
+    if (useCache) {
+      const fingerprints = new Fingerprinter(content.articles);
+      for (const article of content.articles) {
+        const source = sourceKeyOf(article);
+        if (source === undefined) continue;
+        const rel = pagePath(article.url);
+        const key = pageKey(fingerprints, source, articlePageInputs(model, article));
+        pageKeys.set(rel, key);
+        if (previous?.pageKeys.get(rel) === key && intact.has(rel)) kept.add(rel);
+      }
     }
-    return { ok: true, problems: loaded.problems, outDir, articles: loaded.content.articles.length, timings };
+    model.keptArticleUrls = new Set(content.articles.filter((a) => kept.has(pagePath(a.url))).map((a) => a.url));
+    endPhase("plan");
+
+    const rendered = await renderPages(model, outDir);
+    for (const rel of rendered.keys()) kept.delete(rel);
+    endPhase("render");
+
+    // The search index (issue 6) is built here from the written folder, when options.search !== false.
+    // From here on the output folder changes: the manifest describing the old one goes first.
+    rmSync(manifestFile, { force: true });
+    let output: NonNullable<BuildResult["output"]>;
+    let stamps;
+    if (previous) {
+      const staging = stagingFolder(outDir);
+      try {
+        const result = updateFolder(outDir, rendered, kept, previous.files, intact, staging);
+        stamps = result.stamps;
+        output = { mode: "warm", rendered: rendered.size, written: result.written, deleted: result.deleted };
+      } catch (error) {
+        // Once the journal is written, its staged files belong to it: the next build completes the update.
+        if (!existsSync(`${outDir}.journal`)) rmSync(staging, { recursive: true, force: true });
+        throw error;
+      }
+    } else {
+      const staging = stagingFolder(outDir);
+      try {
+        stamps = writeFolder(staging, rendered);
+        await swapInto(staging, outDir);
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+      output = { mode: "full", rendered: rendered.size, written: rendered.size, deleted: 0 };
+    }
+    endPhase("write");
+
+    if (useCache) {
+      const manifest: OutputManifest = { format: 1, salt: outputSalt, outDir, files: stamps, pageKeys };
+      writeManifest(manifestFile, manifest);
+      parseCache?.save();
+      endPhase("cache");
+    }
+    return { ok: true, problems: loaded.problems, outDir, articles: content.articles.length, timings, output };
   });
+}
+
+/** The output file of a page URL: "/news/2020/02/x/" → "news/2020/02/x/index.html". */
+function pagePath(url: string): string {
+  const rel = url.replace(/^\//, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}
+
+/** Renders every page Eleventy knows into memory: output path (relative, forward slashes) → contents. */
+async function renderPages(model: SiteModel, outDir: string): Promise<OutputFiles> {
+  prepareBuild(model);
+  // The configuration file's own functions, called here rather than loaded by Eleventy: one module graph.
+  const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
+    quietMode: true,
+    configPath: false,
+    loader: "esm",
+    config: async (eleventyConfig) => {
+      await configureEleventy(eleventyConfig);
+      eleventyConfig.setTemplateFormats(eleventyStaticConfig.templateFormats);
+    },
+  });
+  // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
+  eleventy.disableLogger();
+  const pages = await eleventy.toJSON();
+  const passthrough = eleventy.eleventyConfig?.userConfig?.passthroughCopies;
+  if (passthrough && Object.keys(passthrough).length > 0) {
+    throw new Error("passthrough copy is not supported by newsdesk build: publish files through templates (see src/site/pages/asset-files.ts)");
+  }
+  const files: OutputFiles = new Map();
+  for (const page of pages) {
+    if (page.outputPath === false) continue;
+    const rel = path.relative(outDir, path.resolve(outDir, page.outputPath)).split(path.sep).join("/");
+    if (rel === "" || rel.startsWith("../") || rel === ".." || path.isAbsolute(rel)) {
+      throw new Error(`${page.inputPath} would write outside the output folder: ${page.outputPath}`);
+    }
+    if (files.has(rel)) throw new Error(`two pages would be written to ${rel}`);
+    files.set(rel, page.content);
+  }
+  return files;
 }

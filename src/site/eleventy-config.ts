@@ -9,6 +9,7 @@ export interface EleventyConfig {
   addTemplate<Data>(virtualPath: string, template: VirtualTemplate<Data>, data?: Record<string, unknown>): void;
   addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void;
   addGlobalData(name: string, value: unknown): void;
+  setTemplateFormats(formats: string | string[]): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
   setServerOptions(options: Record<string, unknown>): void;

@@ -2,7 +2,8 @@
 declare module "@11ty/eleventy" {
   export interface EleventyOptions {
     quietMode?: boolean;
-    configPath?: string;
+    /** false: read no configuration file (the `config` callback configures Eleventy). */
+    configPath?: string | false;
     loader?: "esm" | "cjs" | "auto";
     runMode?: "build" | "serve" | "watch";
     config?: (eleventyConfig: import("./eleventy-config.ts").EleventyConfig) => void | Promise<void>;
@@ -21,6 +22,8 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     disableLogger(): void;
+    /** Eleventy's configuration after init; build.ts checks that no passthrough copy was registered. */
+    eleventyConfig?: { userConfig?: { passthroughCopies?: Record<string, unknown> } };
   }
   export default Eleventy;
 }

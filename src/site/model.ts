@@ -17,12 +17,19 @@ import {
   type SiteContent,
   type TagGroup,
 } from "../content/index.ts";
+import { bundledEntry } from "../runtime.ts";
 import { fingerprintAssets, type AssetMap } from "./assets.ts";
 
 export const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
 export const TEMPLATES_DIR = path.join(PACKAGE_DIR, "templates");
 export const ASSETS_DIR = path.join(TEMPLATES_DIR, "assets");
-export const CONFIG_PATH = path.join(PACKAGE_DIR, ".eleventy.ts");
+/** Eleventy's configuration file: .eleventy.ts, or its bundled twin when the command runs from the bundle. */
+export const CONFIG_PATH = bundledConfigPath() ?? path.join(PACKAGE_DIR, ".eleventy.ts");
+
+function bundledConfigPath(): string | undefined {
+  const url = bundledEntry("eleventy-config");
+  return url ? fileURLToPath(url) : undefined;
+}
 
 /** One page of one list, with the group it lists; Eleventy paginates these one per output page. */
 export type ListPageModel = ListPage<Article> &
@@ -34,6 +41,8 @@ export interface SiteModel {
   hot: HotEntry[];
   /** Hashed stylesheet and script URLs. */
   assets: AssetMap;
+  /** Article URLs whose pages a warm build keeps from the last build, since nothing they show changed. */
+  keptArticleUrls: ReadonlySet<string>;
   /** Every configured district with its articles, in configuration order. */
   districts: DistrictGroup[];
   /** Every tag in use, most articles first. */
@@ -73,5 +82,6 @@ export function createSiteModel(content: SiteContent): SiteModel {
     neighbours: findNeighbours(articles),
     related: findRelated(articles, site.relatedCount),
     articleTags,
+    keptArticleUrls: new Set(),
   };
 }

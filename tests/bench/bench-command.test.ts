@@ -18,6 +18,7 @@ describe("newsdesk bench", () => {
     expect(Number(ours?.split(/\s+/)[6])).toBeGreaterThanOrEqual(40);
     expect(lines.some((l) => /^\s+ours\/hugo\s+[\d.]+\s+[\d.]+$/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith("40 ") && l.includes("warm (1 edit)"))).toBe(true);
+    expect(lines).toContain("            warm output vs a build from scratch: byte-identical");
     expect(lines).toContain("Targets (issue 8):");
   });
 

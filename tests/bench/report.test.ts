@@ -59,7 +59,10 @@ describe("formatReport", () => {
       cores: 2,
       node: "v20.20.0",
       hugo: "hugo v0.111.3",
-      sizes: [size(10_000, [4000, 5000, 6000], [5000, 5000, 5000], { warm: [build(1200, 1100, 300)], phases: { load: 1500, render: 2500 }, searchMs: 9000 })],
+      sizes: [
+        size(10_000, [4000, 5000, 6000], [5000, 5000, 5000], { warm: [build(1200, 1100, 300)], phases: { load: 1500, render: 2500 }, searchMs: 9000, warmDifferences: [] }),
+        size(20_000, [8000], [8000], { warmDifferences: ["news/a/index.html", "sitemap.xml"] }),
+      ],
     });
     const lines = text.split("\n");
     expect(lines[0]).toBe("newsdesk bench: 2 cores, Node v20.20.0, hugo v0.111.3; medians of 3 run(s) each, ours and Hugo interleaved");
@@ -69,6 +72,8 @@ describe("formatReport", () => {
     expect(lines).toContain("10,000      warm (1 edit)    1.20 s    1.10 s     300 MB       100       110        83");
     expect(lines).toContain("            newsdesk phases (median): load 1.50 s, render 2.50 s");
     expect(lines).toContain("            search index (not in the ratio): 9.00 s");
+    expect(lines).toContain("            warm output vs a build from scratch: byte-identical");
+    expect(lines).toContain("            warm output vs a build from scratch: 2 file(s) DIFFER, e.g. news/a/index.html, sitemap.xml");
     expect(lines).toContain("  ok  10,000 articles: wall time ours/Hugo <= 1.0: 1.00 (CPU 1.00)");
     expect(lines).toContain("  -   30,000 articles: wall time ours/Hugo <= 0.8: not measured");
   });

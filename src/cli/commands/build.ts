@@ -7,8 +7,9 @@ export const buildCommand: Command = {
   usage: `  --drafts       include draft articles (preview only; never publish this)
   --out DIR      output folder (default _site)
   --no-search    skip the search index (faster previews; benchmarks time indexing apart)
+  --no-cache     build from scratch, neither reading nor updating .cache/newsdesk/
   --timings FILE write the time spent in each build phase to FILE as JSON`,
-  options: { drafts: { type: "boolean" }, out: { type: "string" }, "no-search": { type: "boolean" }, timings: { type: "string" } },
+  options: { drafts: { type: "boolean" }, out: { type: "string" }, "no-search": { type: "boolean" }, "no-cache": { type: "boolean" }, timings: { type: "string" } },
   async run({ values, common, io }) {
     const started = performance.now();
     // Imported here, not at the top: Eleventy takes most of a second to load, and check/new never need it.
@@ -19,6 +20,7 @@ export const buildCommand: Command = {
       ...(typeof values.out === "string" ? { outDir: values.out } : {}),
       drafts,
       search: values["no-search"] !== true,
+      cache: values["no-cache"] !== true,
     });
     if (typeof values.timings === "string") {
       await writeFile(values.timings, `${JSON.stringify({ articles: result.articles, phases: result.timings }, null, 2)}\n`);

@@ -1,0 +1,240 @@
+// Writing a build's files. A full build writes every file into a fresh staging folder (swapped in by
+// build.ts). A warm build changes the existing output folder in place, but only after everything is
+// rendered: changed files are first written to a staging folder, then a journal listing the moves and
+// deletions is written, then applied. A build that fails before the journal leaves the folder untouched;
+// one killed while applying it is completed by the next build (`recoverJournal`), since every new file
+// is already on disk. Each written file's size, modification time and inode are kept in the manifest,
+// so the next warm build can tell whether a file is still exactly what it wrote.
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** What the output folder held after the last build: every file's stamp, and the key of each page. */
+export interface OutputManifest {
+  format: number;
+  /** Code and configuration version the files were made with; another salt means a full build. */
+  salt: string;
+  outDir: string;
+  files: Map<string, FileStamp>;
+  /** Page path → fingerprint of everything the page was rendered from (see page-keys.ts). */
+  pageKeys: Map<string, string>;
+}
+
+const MANIFEST_FORMAT = 1;
+const JOURNAL = ".journal";
+
+export type OutputFiles = Map<string, string | Uint8Array>;
+
+export function readManifest(file: string, salt: string, outDir: string): OutputManifest | undefined {
+  try {
+    const manifest = deserialize(readFileSync(file)) as OutputManifest;
+    if (manifest.format !== MANIFEST_FORMAT || manifest.salt !== salt || manifest.outDir !== outDir) return undefined;
+    return manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeManifest(file: string, manifest: OutputManifest): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temp, serialize(manifest));
+  renameSync(temp, file);
+}
+
+/** Creates each folder once (parents first), remembering what exists. */
+class Folders {
+  private readonly made = new Set<string>();
+  constructor(root: string) {
+    this.made.add(root);
+  }
+  ensure(dir: string): void {
+    if (this.made.has(dir)) return;
+    this.ensure(path.dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    this.made.add(dir);
+  }
+}
+
+/** Writes one file and returns its stamp (taken from the open file: no second lookup). */
+function writeStamped(file: string, content: string | Uint8Array): FileStamp {
+  const fd = openSync(file, "w");
+  try {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    let done = 0;
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    const stat = fstatSync(fd);
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Full build: writes every file under `dir` (a fresh folder). Paths are relative, with forward slashes. */
+export function writeFolder(dir: string, files: OutputFiles): Map<string, FileStamp> {
+  mkdirSync(dir, { recursive: true });
+  const folders = new Folders(dir);
+  const stamps = new Map<string, FileStamp>();
+  for (const [rel, content] of files) {
+    const file = path.join(dir, rel);
+    folders.ensure(path.dirname(file));
+    stamps.set(rel, writeStamped(file, content));
+  }
+  return stamps;
+}
+
+/** The files of `previous` still exactly as the last build left them (same size, time and inode). */
+export function findIntactFiles(outDir: string, previous: ReadonlyMap<string, FileStamp>): Set<string> {
+  const intact = new Set<string>();
+  for (const [rel, stamp] of previous) {
+    try {
+      const stat = lstatSync(path.join(outDir, rel));
+      if (stat.isFile() && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs && stat.ino === stamp.ino) intact.add(rel);
+    } catch {
+      // Deleted since: it will be written again.
+    }
+  }
+  return intact;
+}
+
+interface Journal {
+  staging: string;
+  moves: string[];
+  deletes: string[];
+}
+
+export interface UpdateResult {
+  stamps: Map<string, FileStamp>;
+  written: number;
+  deleted: number;
+}
+
+/**
+ * Warm build: brings `outDir` to exactly `rendered` plus `kept` (files left as they are). Rendered files
+ * equal to what is on disk are not rewritten; files of the last build that are in neither are deleted.
+ * `intact` are the files whose stamps matched (findIntactFiles); only those are trusted as they are.
+ */
+export function updateFolder(
+  outDir: string,
+  rendered: OutputFiles,
+  kept: ReadonlySet<string>,
+  previous: ReadonlyMap<string, FileStamp>,
+  intact: ReadonlySet<string>,
+  staging: string,
+): UpdateResult {
+  const stamps = new Map<string, FileStamp>();
+  const changed: [string, string | Uint8Array][] = [];
+  for (const [rel, content] of rendered) {
+    const stamp = previous.get(rel);
+    if (stamp && intact.has(rel) && sameContent(path.join(outDir, rel), stamp.size, content)) stamps.set(rel, stamp);
+    else changed.push([rel, content]);
+  }
+  for (const rel of kept) {
+    const stamp = previous.get(rel);
+    if (!stamp || !intact.has(rel)) throw new Error(`internal error: ${rel} was kept from the last build but is not as it left it`);
+    stamps.set(rel, stamp);
+  }
+  const deletes = [...previous.keys()].filter((rel) => !rendered.has(rel) && !kept.has(rel));
+  if (changed.length === 0 && deletes.length === 0) return { stamps, written: 0, deleted: 0 };
+
+  // 1. New contents into the staging folder: the output folder is not touched yet.
+  const stagedStamps = writeFolder(staging, new Map(changed));
+  // 2. The journal makes the change complete-able from here on, whatever happens to this process.
+  const journal: Journal = { staging, moves: changed.map(([rel]) => rel), deletes };
+  const journalFile = `${outDir}${JOURNAL}`;
+  const temp = `${journalFile}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temp, JSON.stringify(journal));
+  renameSync(temp, journalFile);
+  // 3. Apply it.
+  applyJournal(outDir, journal);
+  rmSync(journalFile, { force: true });
+  // A rename keeps the inode and modification time, so the staged stamps describe the moved files.
+  for (const [rel, stamp] of stagedStamps) stamps.set(rel, stamp);
+  return { stamps, written: changed.length, deleted: deletes.length };
+}
+
+function sameContent(file: string, size: number, content: string | Uint8Array): boolean {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+  if (bytes.length !== size) return false;
+  try {
+    return readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+function applyJournal(outDir: string, journal: Journal): void {
+  const folders = new Folders(outDir);
+  for (const rel of journal.moves) {
+    const from = path.join(journal.staging, rel);
+    if (!existsSync(from)) continue; // already moved by an interrupted run
+    const to = path.join(outDir, rel);
+    folders.ensure(path.dirname(to));
+    renameSync(from, to);
+  }
+  const emptied = new Set<string>();
+  for (const rel of journal.deletes) {
+    try {
+      unlinkSync(path.join(outDir, rel));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    emptied.add(path.dirname(rel));
+  }
+  // Remove folders left empty, deepest first, never the output folder itself.
+  const dirs = [...emptied].flatMap(ancestors).filter((d, i, all) => all.indexOf(d) === i);
+  dirs.sort((a, b) => b.split("/").length - a.split("/").length);
+  for (const dir of dirs) {
+    try {
+      rmdirSync(path.join(outDir, dir));
+    } catch {
+      // Not empty: still holds other pages.
+    }
+  }
+  rmSync(journal.staging, { recursive: true, force: true });
+}
+
+function ancestors(rel: string): string[] {
+  const out: string[] = [];
+  for (let dir = rel; dir !== "." && dir !== "" && dir !== "/"; dir = path.posix.dirname(dir)) out.push(dir);
+  return out;
+}
+
+/** Completes a warm update that was interrupted after its journal was written. True when one was found. */
+export function recoverJournal(outDir: string): boolean {
+  const journalFile = `${outDir}${JOURNAL}`;
+  let journal: Journal;
+  try {
+    journal = JSON.parse(readFileSync(journalFile, "utf8")) as Journal;
+  } catch {
+    return false;
+  }
+  applyJournal(outDir, journal);
+  rmSync(journalFile, { force: true });
+  return true;
+}

@@ -1,0 +1,153 @@
+// The persistent build cache (.cache/newsdesk/): a warm build after any change gives byte for byte the output
+// of a build from scratch, and re-renders and rewrites what the change touched, not everything.
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatCorpusArticle, generateCorpus, type CorpusArticle } from "../../src/bench/corpus.ts";
+import { buildSite, type BuildResult } from "../../src/site/index.ts";
+import { PROJECT_DIR, SITE_YAML, makeSite, readOutput } from "../support/fixtures.ts";
+import { diffTrees, readTree } from "../support/tree.ts";
+
+const NOW = new Date("2027-01-01T00:00:00Z");
+
+/** A site of `count` corpus articles, built once with the cache. */
+async function builtSite(count = 30): Promise<{ root: string; corpus: CorpusArticle[]; first: BuildResult }> {
+  const corpus = generateCorpus(count);
+  const files = Object.fromEntries(corpus.map((a) => [a.fileName, formatCorpusArticle(a)]));
+  const root = makeSite(files);
+  const first = await buildSite({ root, now: NOW });
+  expect(first.ok).toBe(true);
+  expect(first.output?.mode).toBe("full");
+  return { root, corpus, first };
+}
+
+/** Builds again with the cache, then from scratch elsewhere, and checks the two outputs are identical. */
+async function warmEqualsCold(root: string): Promise<BuildResult> {
+  const warm = await buildSite({ root, now: NOW });
+  expect(warm.ok).toBe(true);
+  const cold = await buildSite({ root, now: NOW, outDir: "_cold", cache: false });
+  expect(cold.output?.mode).toBe("full");
+  expect(diffTrees(readTree(path.join(root, "_site")), readTree(path.join(root, "_cold")))).toEqual([]);
+  rmSync(path.join(root, "_cold"), { recursive: true, force: true });
+  return warm;
+}
+
+const pageOf = (a: CorpusArticle) => `/news/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.fileName.slice(11, -3)}/`;
+const articleFile = (root: string, a: CorpusArticle) => path.join(root, "content/news", a.fileName);
+
+describe("a warm build", () => {
+  it("with nothing changed renders no article page and writes nothing", async () => {
+    const { root, first } = await builtSite();
+    const warm = await warmEqualsCold(root);
+    expect(warm.output).toEqual({ mode: "warm", rendered: first.output!.rendered - 30, written: 0, deleted: 0 });
+  });
+
+  it("after an edited article body rewrites that article's page only", async () => {
+    const { root, corpus } = await builtSite();
+    const edited = corpus[10]!;
+    writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, body: `${edited.body}\n\n补充报道：活动仍在进行。` }));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.mode).toBe("warm");
+    expect(warm.output?.written).toBe(1);
+    expect(readOutput(root, pageOf(edited))).toContain("补充报道：活动仍在进行。");
+  });
+
+  it("after an edited title of a 全站热点 article renders every page that shows it", async () => {
+    const { root, corpus } = await builtSite();
+    // With no views data the sidebar lists the newest articles: the last one of the corpus is among them.
+    const newest = corpus[corpus.length - 1]!;
+    writeFileSync(articleFile(root, newest), formatCorpusArticle({ ...newest, title: "全新的标题" }));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.written).toBeGreaterThanOrEqual(30);
+    expect(readOutput(root, pageOf(corpus[0]!))).toContain("全新的标题");
+  });
+
+  it("after a deleted article removes its page and folder", async () => {
+    const { root, corpus } = await builtSite();
+    const gone = corpus[5]!;
+    unlinkSync(articleFile(root, gone));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.deleted).toBeGreaterThanOrEqual(1);
+    expect(existsSync(path.join(root, "_site", pageOf(gone)))).toBe(false);
+  });
+
+  it("after an added article writes its page", async () => {
+    const { root } = await builtSite();
+    writeFileSync(path.join(root, "content/news/2026-10-31-xin-wen.md"), "---\ntitle: 新增的文章\ndate: 2026-10-31 08:00\ndistrict: 长安区\n---\n\n新增的正文。\n");
+    await warmEqualsCold(root);
+    expect(readOutput(root, "/news/2026/10/xin-wen/")).toContain("新增的正文。");
+  });
+
+  it("after a changed site configuration renders every page again", async () => {
+    const { root, corpus, first } = await builtSite();
+    writeFileSync(path.join(root, "content/site.yaml"), SITE_YAML.replace("name: 兵马俑在线", "name: 长安新闻网"));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.mode).toBe("full");
+    expect(warm.output?.rendered).toBe(first.output?.rendered);
+    expect(readOutput(root, pageOf(corpus[0]!))).toContain("长安新闻网");
+  });
+
+  it("puts back output files changed or deleted by hand", async () => {
+    const { root, corpus } = await builtSite();
+    const touched = path.join(root, "_site", pageOf(corpus[3]!), "index.html");
+    writeFileSync(touched, "changed by hand");
+    rmSync(path.join(root, "_site", pageOf(corpus[4]!)), { recursive: true });
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.written).toBe(2);
+  });
+
+  it("after the cache folder is deleted builds everything, the same", async () => {
+    const { root } = await builtSite();
+    rmSync(path.join(root, ".cache"), { recursive: true });
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.mode).toBe("full");
+  });
+
+  it("that fails on bad content leaves the output and the cache as they were", async () => {
+    const { root, corpus } = await builtSite();
+    const before = readTree(path.join(root, "_site"));
+    writeFileSync(articleFile(root, corpus[2]!), "---\ntitle: 坏文章\ndate: 2020年2月27日\ndistrict: 长安区\n---\n\n正文。\n");
+    const failed = await buildSite({ root, now: NOW });
+    expect(failed.ok).toBe(false);
+    expect(diffTrees(readTree(path.join(root, "_site")), before)).toEqual([]);
+    // Fixed again: the cache still serves, nothing needs writing.
+    writeFileSync(articleFile(root, corpus[2]!), formatCorpusArticle(corpus[2]!));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output).toMatchObject({ mode: "warm", written: 0 });
+  });
+});
+
+describe("a changed template", () => {
+  it("makes the next build render every page again, with the new template", async () => {
+    // A copy of the project whose article page says 正文 instead of 正文阅读 in the breadcrumb.
+    const project = mkdtempSync(path.join(tmpdir(), "newsdesk-project-"));
+    for (const part of ["src", "templates", "bin", ".eleventy.ts", "package.json", "tsconfig.json"]) {
+      cpSync(path.join(PROJECT_DIR, part), path.join(project, part), { recursive: true });
+    }
+    symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(project, "node_modules"));
+    const { root, corpus, first } = await builtSite(12);
+    const template = path.join(project, "templates/article.ts");
+    const original = readFileSync(template, "utf8");
+    expect(original).toContain('{ label: "正文阅读" }');
+    writeFileSync(template, original.replace('{ label: "正文阅读" }', '{ label: "正文" }'));
+
+    const bin = path.join(project, "bin/newsdesk.js");
+    const env = { ...process.env, SOURCE_DATE_EPOCH: String(NOW.getTime() / 1000) };
+    const warm = await run(bin, ["build", "--root", root, "--timings", path.join(root, "timings.json")], env);
+    expect(warm.stderr).toBe("");
+    expect(readOutput(root, pageOf(corpus[0]!))).toContain('<li aria-current="page">正文</li>');
+    const cold = await run(bin, ["build", "--root", root, "--out", "_cold", "--no-cache"], env);
+    expect(cold.stderr).toBe("");
+    expect(diffTrees(readTree(path.join(root, "_site")), readTree(path.join(root, "_cold")))).toEqual([]);
+    expect(first.output?.rendered).toBeGreaterThan(12);
+    rmSync(project, { recursive: true, force: true });
+  });
+});
+
+function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }));
+  });
+}

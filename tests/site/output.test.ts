@@ -1,0 +1,51 @@
+// Writing outputs: a warm update touches only what changed, and one interrupted after its journal was
+// written is completed by the next build.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { findIntactFiles, recoverJournal, updateFolder, writeFolder } from "../../src/site/output.ts";
+import { readTree } from "../support/tree.ts";
+
+function site(): { dir: string; out: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsdesk-output-"));
+  return { dir, out: path.join(dir, "_site") };
+}
+
+describe("updateFolder", () => {
+  it("rewrites changed files, keeps equal ones, deletes what is gone and removes emptied folders", () => {
+    const { dir, out } = site();
+    const stamps = writeFolder(out, new Map([["a/index.html", "A"], ["b/c/index.html", "B"], ["d.css", "D"]]));
+    const intact = findIntactFiles(out, stamps);
+    expect(intact.size).toBe(3);
+    const result = updateFolder(out, new Map([["a/index.html", "A2"], ["d.css", "D"], ["e/index.html", "E"]]), new Set(), stamps, intact, path.join(dir, "stage"));
+    expect(result).toMatchObject({ written: 2, deleted: 1 });
+    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual({ "a/index.html": "A2", "d.css": "D", "e/index.html": "E" });
+    expect(existsSync(path.join(out, "b"))).toBe(false);
+    expect(existsSync(path.join(dir, "stage"))).toBe(false);
+    // The unchanged file kept its stamp: still intact for the next build.
+    expect(findIntactFiles(out, result.stamps)).toEqual(new Set(["a/index.html", "d.css", "e/index.html"]));
+  });
+
+  it("does not trust a file changed since it was written", () => {
+    const { out } = site();
+    const stamps = writeFolder(out, new Map([["a.html", "one"]]));
+    writeFileSync(path.join(out, "a.html"), "two!");
+    expect(findIntactFiles(out, stamps).size).toBe(0);
+  });
+});
+
+describe("recoverJournal", () => {
+  it("completes an update interrupted after its journal was written", () => {
+    const { dir, out } = site();
+    writeFolder(out, new Map([["keep.html", "K"], ["old/index.html", "O"], ["page.html", "P1"]]));
+    const staging = path.join(dir, "stage");
+    writeFolder(staging, new Map([["page.html", "P2"], ["new/index.html", "N"]]));
+    writeFileSync(`${out}.journal`, JSON.stringify({ staging, moves: ["page.html", "new/index.html"], deletes: ["old/index.html"] }));
+    expect(recoverJournal(out)).toBe(true);
+    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual({ "keep.html": "K", "page.html": "P2", "new/index.html": "N" });
+    expect(existsSync(`${out}.journal`)).toBe(false);
+    expect(recoverJournal(out)).toBe(false);
+    expect(readFileSync(path.join(out, "keep.html"), "utf8")).toBe("K");
+  });
+});
