@@ -91,7 +91,8 @@ describe("the output folder", () => {
     expect(run.stderr).toContain('content/news/2024-03-05-bad.md:3:7  date  expected "YYYY-MM-DD HH:mm" (Beijing time)');
     expect(run.stderr).toContain("Build stopped: nothing was written. Fix the errors above and build again.");
     expect(diffTrees(before, readTree(path.join(root, "_site")))).toEqual([]);
-    expect(readdirSync(root).sort()).toEqual(["_site", "content"]);
+    // Nothing left behind but the site and the build cache (.cache/newsdesk/).
+    expect(readdirSync(root).sort()).toEqual([".cache", "_site", "content"]);
   });
 
   it("is restored by the next build when a killed build had moved it aside, and leftovers are removed", async () => {
@@ -109,7 +110,8 @@ describe("the output folder", () => {
     const run = await runCli(["build", "--root", root]);
     expect(run.code).toBe(1);
     expect(diffTrees(before, readTree(path.join(root, "_site")))).toEqual([]);
-    expect(readdirSync(root).sort()).toEqual(["_site", "content"]);
+    // Nothing left behind but the site and the build cache (.cache/newsdesk/).
+    expect(readdirSync(root).sort()).toEqual([".cache", "_site", "content"]);
   });
 });
 
