@@ -11,7 +11,12 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const PACKAGE_DIR = fileURLToPath(new URL("../", import.meta.url));
-const ENTRIES = { cli: "src/cli/main.ts", "parse-worker": "src/content/parse-worker.ts", "eleventy-config": ".eleventy.ts" };
+const ENTRIES = {
+  cli: "src/cli/main.ts",
+  "parse-worker": "src/content/parse-worker.ts",
+  "share-code-worker": "src/site/share-code-worker.ts",
+  "eleventy-config": ".eleventy.ts",
+};
 
 /** A digest of everything the bundle is made from: the sources and where they are, the compiler, Node. */
 function sourceVersion(esbuildVersion) {

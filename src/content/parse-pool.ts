@@ -1,10 +1,10 @@
 // Parses many articles on every core: worker threads and the calling thread take chunks of files from one
 // queue, so parsing starts at once while the workers are still loading. Results keep the input order.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { decodeArticle, parseArticle, type ParsedArticle } from "./article.ts";
 import type { SiteConfig } from "./site-config.ts";
-import { bundledEntry } from "../runtime.ts";
+import { startModuleWorker } from "../runtime.ts";
 
 export interface ParseJob {
   /** Path relative to the site root, as used in messages and URLs. */
@@ -97,11 +97,5 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
 }
 
 function startWorker(): Worker {
-  const bundled = bundledEntry("parse-worker");
-  if (bundled) return new Worker(new URL(bundled));
-  // The sources are TypeScript run through tsx: the worker registers tsx itself, then loads its module.
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./parse-worker.ts", import.meta.url).href;
-  const source = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(source, { eval: true });
+  return startModuleWorker("parse-worker", new URL("./parse-worker.ts", import.meta.url));
 }

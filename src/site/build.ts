@@ -5,6 +5,7 @@
 // pages whose inputs changed plus every other page, and updates the folder in place through a journal
 // (output.ts), after everything rendered. Either way the output is byte for byte what a full build makes.
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { existsSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -18,6 +19,7 @@ import { findIntactFiles, readManifest, recoverJournal, updateFolder, writeFolde
 import { Fingerprinter, pageKey } from "./page-keys.ts";
 import { articlePageInputs } from "./pages/article-pages.ts";
 import { prepareBuild } from "./plugin.ts";
+import { prefetchShareCodes, startShareCodeWorkers, stopShareCodeWorkers } from "./share-code.ts";
 
 export interface BuildOptions {
   /** The site root: the folder holding content/. */
@@ -102,7 +104,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     model.keptArticleUrls = new Set(content.articles.filter((a) => kept.has(pagePath(a.url))).map((a) => a.url));
     endPhase("plan");
 
-    const rendered = await renderPages(model, outDir);
+    // Share codes (QR) take longer to make than the rest of an article page: for many pages, worker
+    // threads make them while Eleventy renders.
+    const toRender = content.articles.filter((a) => !model.keptArticleUrls.has(a.url));
+    if (toRender.length >= SHARE_CODE_WORKERS_FROM) {
+      startShareCodeWorkers(availableParallelism());
+      prefetchShareCodes(toRender.map((a) => new URL(a.url, content.site.baseUrl).href));
+    }
+    let rendered: OutputFiles;
+    try {
+      rendered = await renderPages(model, outDir);
+    } finally {
+      await stopShareCodeWorkers();
+    }
     for (const rel of rendered.keys()) kept.delete(rel);
     endPhase("render");
 
@@ -144,6 +158,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: true, problems: loaded.problems, outDir, articles: content.articles.length, timings, output };
   });
 }
+
+/** Below this many article pages to render, starting worker threads costs more than it saves. */
+const SHARE_CODE_WORKERS_FROM = 300;
 
 /** The output file of a page URL: "/news/2020/02/x/" → "news/2020/02/x/index.html". */
 function pagePath(url: string): string {
