@@ -177,6 +177,11 @@ async function renderPages(model: SiteModel, outDir: string): Promise<OutputFile
     configPath: false,
     loader: "esm",
     config: async (eleventyConfig) => {
+      // Eleventy prints a "Benchmark" warning when one step takes a large share of a build, which a
+      // quick in-memory render easily triggers; the CLI reports problems alone (timings: --timings).
+      const benchmarks = eleventyConfig.benchmarkManager;
+      benchmarks?.setVerboseOutput(false);
+      for (const group of Object.values(benchmarks?.getAll() ?? {})) group.setIsVerbose(false);
       await configureEleventy(eleventyConfig);
       eleventyConfig.setTemplateFormats(eleventyStaticConfig.templateFormats);
     },

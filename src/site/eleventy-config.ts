@@ -10,6 +10,11 @@ export interface EleventyConfig {
   addPlugin(plugin: (config: EleventyConfig) => void | Promise<void>): void;
   addGlobalData(name: string, value: unknown): void;
   setTemplateFormats(formats: string | string[]): void;
+  /** Eleventy's step timings; their console warnings are turned off by build.ts. */
+  benchmarkManager?: {
+    setVerboseOutput(verbose: boolean): void;
+    getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>;
+  };
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
   setServerOptions(options: Record<string, unknown>): void;
