@@ -9,6 +9,18 @@ export { checkGuards } from "./guards.ts";
 export type { GuardLimits } from "./guards.ts";
 export { executePlan } from "./execute.ts";
 export type { ObjectStore, ProgressEvent, ExecuteResult } from "./execute.ts";
-export { parseS3Url, createS3Client, createS3Store, listObjects, describeObjects, SHA256_METADATA } from "./s3.ts";
+export {
+  parseS3Url,
+  createS3Client,
+  createS3Store,
+  listObjects,
+  describeObjects,
+  readStateObject,
+  writeStateObject,
+  stateKey,
+  SHA256_METADATA,
+} from "./s3.ts";
+export { parseState, recallObjects, recordState, serializeState, STATE_NAME } from "./state.ts";
+export type { PublishState, ListedObject, StateEntry } from "./state.ts";
 export type { S3Target } from "./s3.ts";
 export { changedUrls, publicUrl } from "./changed-urls.ts";

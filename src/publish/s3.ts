@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
+  GetObjectCommand,
   HeadObjectCommand,
+  NoSuchKey,
   PutObjectCommand,
   S3Client,
   paginateListObjectsV2,
@@ -16,6 +18,7 @@ import type { ObjectStore } from "./execute.ts";
 import { normalizePrefix } from "./headers.ts";
 import type { LocalFile } from "./local.ts";
 import type { RemoteObject } from "./plan.ts";
+import { STATE_NAME, serializeState, type ListedObject, type PublishState } from "./state.ts";
 
 /** Object metadata key (x-amz-meta-sha256) holding the hex SHA-256 of the object's bytes. */
 export const SHA256_METADATA = "sha256";
@@ -58,21 +61,56 @@ export function createS3Client(options: ClientOptions): S3Client {
   });
 }
 
-/** Every object under the target's prefix: key and size (ListObjectsV2, 1000 per page). */
-export async function listObjects(client: S3Client, target: S3Target, pageSize = 1000): Promise<RemoteObject[]> {
-  const objects: RemoteObject[] = [];
+/** The key of the publish state object under the target's prefix. */
+export function stateKey(target: S3Target): string {
+  return `${target.prefix}${STATE_NAME}`;
+}
+
+/**
+ * Every object under the target's prefix but the publish state: key, size, ETag, modification time
+ * (ListObjectsV2, 1000 per page).
+ */
+export async function listObjects(client: S3Client, target: S3Target, pageSize = 1000): Promise<ListedObject[]> {
+  const objects: ListedObject[] = [];
   const pages = paginateListObjectsV2({ client, pageSize }, { Bucket: target.bucket, Prefix: target.prefix, MaxKeys: pageSize });
   for await (const page of pages) {
     for (const item of page.Contents ?? []) {
-      if (item.Key !== undefined) objects.push({ key: item.Key, size: item.Size ?? 0 });
+      if (item.Key === undefined || item.Key === stateKey(target)) continue;
+      objects.push({ key: item.Key, size: item.Size ?? 0, etag: item.ETag ?? "", modified: item.LastModified?.getTime() ?? 0 });
     }
   }
   return objects;
 }
 
+/** The stored publish state's bytes and modification time, or undefined when there is none. */
+export async function readStateObject(client: S3Client, target: S3Target): Promise<{ bytes: Uint8Array; modified: number } | undefined> {
+  try {
+    const got = await client.send(new GetObjectCommand({ Bucket: target.bucket, Key: stateKey(target) }));
+    return got.Body ? { bytes: await got.Body.transformToByteArray(), modified: got.LastModified?.getTime() ?? 0 } : undefined;
+  } catch (error) {
+    if (error instanceof NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function writeStateObject(client: S3Client, target: S3Target, state: PublishState): Promise<void> {
+  const body = serializeState(state);
+  await client.send(
+    new PutObjectCommand({
+      Bucket: target.bucket,
+      Key: stateKey(target),
+      Body: body,
+      ContentType: "application/gzip",
+      CacheControl: "no-store",
+      ContentMD5: createHash("md5").update(body).digest("base64"),
+    }),
+  );
+}
+
 /**
- * Reads SHA-256 metadata and headers (HeadObject) of the listed objects that the build also has with the
- * same size; others need no look: a different size is an upload, a key the build lacks is a delete.
+ * Reads SHA-256 metadata and headers (HeadObject) of the objects the build also has with the same size,
+ * unless already known from the publish state; others need no look: a different size is an upload, a key
+ * the build lacks is a delete. Returns the objects and how many were read.
  */
 export async function describeObjects(
   client: S3Client,
@@ -80,10 +118,10 @@ export async function describeObjects(
   listed: readonly RemoteObject[],
   local: readonly LocalFile[],
   concurrency: number,
-): Promise<RemoteObject[]> {
+): Promise<{ objects: RemoteObject[]; heads: number }> {
   const sizes = new Map(local.map((file) => [file.key, file.size]));
   const result = listed.map((object) => ({ ...object }));
-  const toRead = result.filter((object) => sizes.get(object.key) === object.size);
+  const toRead = result.filter((object) => sizes.get(object.key) === object.size && (object.sha256 === undefined || !object.headers));
   let next = 0;
   const worker = async () => {
     while (next < toRead.length) {
@@ -99,7 +137,7 @@ export async function describeObjects(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, toRead.length) }, worker));
-  return result;
+  return { objects: result, heads: toRead.length };
 }
 
 /** CopySource is "bucket/key" with the key URL-encoded, slashes kept. */

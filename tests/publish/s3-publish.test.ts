@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listObjects, parseS3Url } from "../../src/publish/index.ts";
+import { CopyObjectCommand, DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { STATE_NAME, listObjects, parseS3Url, parseState } from "../../src/publish/index.ts";
 import { buildSite } from "../../src/site/index.ts";
 import { PROJECT_DIR, runCli, type CliRun } from "../support/fixtures.ts";
 import { S3_ENV, headObject, readBucket, startS3Server, type S3Server, type StoredObject } from "../support/s3-server.ts";
@@ -15,6 +16,8 @@ import { startS3Proxy } from "../support/s3-proxy.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
 const PREFIX = "www/";
+/** The publish state newsdesk keeps beside the site (src/publish/state.ts). */
+const STATE_KEY = PREFIX + STATE_NAME;
 const BASE_URL = "https://www.bmy-online.example.cn/";
 const NOW = new Date("2027-01-01T00:00:00+08:00");
 const HTML = { contentType: "text/html; charset=utf-8", cacheControl: "public, max-age=300" };
@@ -66,9 +69,19 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** The site's objects: everything under the prefix but the publish state. */
+function siteObjects(bucket: Map<string, StoredObject>): Map<string, StoredObject> {
+  return new Map([...bucket].filter(([key]) => key !== STATE_KEY));
+}
+
+/** Requests that change the site's objects (not the publish state). */
+function siteWrites(requests: { kind: string; key: string }[]) {
+  return requests.filter((r) => ["put", "copy", "delete"].includes(r.kind) && r.key !== STATE_KEY);
+}
+
 /** The bucket holds exactly the built files under the prefix, byte for byte, with the SHA-256 metadata. */
 function expectBucketEquals(bucket: Map<string, StoredObject>, tree: Map<string, Buffer>): void {
-  expect([...bucket.keys()].sort()).toEqual([...tree.keys()].map((p) => PREFIX + p).sort());
+  expect([...siteObjects(bucket).keys()].sort()).toEqual([...tree.keys()].map((p) => PREFIX + p).sort());
   for (const [file, bytes] of tree) {
     const object = bucket.get(PREFIX + file)!;
     expect(object.bytes.equals(bytes), `${file} bytes`).toBe(true);
@@ -96,7 +109,12 @@ describe("newsdesk publish to an S3-protocol server", () => {
 
     const stored = await readBucket(server.client, bucket);
     expectBucketEquals(stored, tree);
-    for (const [key, object] of stored) {
+    // The publish state vouches for every object, with its hash and headers.
+    const state = parseState(stored.get(STATE_KEY)!.bytes)!;
+    expect(Object.keys(state.objects).sort()).toEqual([...tree.keys()].map((p) => PREFIX + p).sort());
+    expect(state.objects[PREFIX + NEWEST_PAGE]!.sha256).toBe(sha256(tree.get(NEWEST_PAGE)!));
+    expect(state.objects[PREFIX + NEWEST_PAGE]!.headers).toEqual(HTML);
+    for (const [key, object] of siteObjects(stored)) {
       if (key.endsWith(".html")) expect(headersOf(object), key).toEqual(HTML);
       else if (/\/assets\/site\.[0-9a-f]{10}\.css$/.test(key)) expect(headersOf(object), key).toEqual(HASHED_CSS);
       expect(object.contentEncoding, key).toBe("");
@@ -110,7 +128,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
 
     // Listing pages through continuation tokens finds every object.
     const listed = await listObjects(server.client, parseS3Url(`s3://${bucket}/${PREFIX}`), 4);
-    expect(listed.map((o) => o.key).sort()).toEqual([...stored.keys()].sort());
+    expect(listed.map((o) => o.key).sort()).toEqual([...siteObjects(stored).keys()].sort());
   });
 
   it("a second publish of the same build uploads nothing and says so", async () => {
@@ -123,11 +141,17 @@ describe("newsdesk publish to an S3-protocol server", () => {
     const proxy = await startS3Proxy(server.endpoint, bucket);
     const urls = path.join(root, "changed.txt");
     const again = await publish(root, bucket, ["--changed-urls", urls], proxy.endpoint);
-    await proxy.close();
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`Nothing to publish: all ${tree.size} objects in s3://${bucket}/${PREFIX} are up to date (0 uploads).`);
-    expect(proxy.requests.filter((r) => !["list", "head"].includes(r.kind))).toEqual([]);
+    expect(siteWrites(proxy.requests)).toEqual([]);
     expect(readFileSync(urls, "utf8")).toBe("");
+    // The publish state answers for objects written before it was saved; only those modified in the
+    // very second it was saved are read again (and the state saved anew), so a third run reads none.
+    proxy.requests.length = 0;
+    const third = await publish(root, bucket, [], proxy.endpoint);
+    await proxy.close();
+    expect(third.stdout).toContain("Nothing to publish");
+    expect(proxy.requests.filter((r) => ["head", "put", "copy", "delete"].includes(r.kind))).toEqual([]);
     const after = await readBucket(server.client, bucket);
     expect([...after].map(([k, o]) => [k, o.etag])).toEqual([...before].map(([k, o]) => [k, o.etag]));
   });
@@ -152,7 +176,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Plan: ${changed.length} upload(s) (0 new, ${changed.length} changed;`);
     expect(run.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
-    const writes = proxy.requests.filter((r) => !["list", "head"].includes(r.kind));
+    const writes = siteWrites(proxy.requests);
     expect(writes.map((r) => r.kind)).toEqual(changed.map(() => "put"));
     expect(writes.map((r) => r.key).sort()).toEqual(changed.map((p) => PREFIX + p));
     expect(readFileSync(urls, "utf8")).toContain(`${BASE_URL}news/2026/09/lianhu-school-canteen-inspection/\n`);
@@ -181,7 +205,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     await proxy.close();
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`delete   ${NEWEST_PAGE}`);
-    const writes = proxy.requests.filter((r) => !["list", "head"].includes(r.kind));
+    const writes = siteWrites(proxy.requests);
     expect(writes.filter((r) => r.kind === "put").map((r) => r.key).sort()).toEqual(changed.filter((p) => p !== NEWEST_PAGE).map((p) => PREFIX + p));
     // The delete is the very last request: nothing links to the page any more when it goes.
     expect(writes.at(-1)).toEqual({ kind: "delete", key: PREFIX + NEWEST_PAGE });
@@ -190,7 +214,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     const stored = await readBucket(server.client, bucket);
     expectBucketEquals(stored, after);
     expect(stored.has(PREFIX + NEWEST_PAGE)).toBe(false);
-    for (const [key, object] of stored) expect(object.bytes.toString(), key).not.toContain(NEWEST_URL);
+    for (const [key, object] of siteObjects(stored)) expect(object.bytes.toString(), key).not.toContain(NEWEST_URL);
   });
 
   it("a change of header rules alone is re-applied without uploading bytes", async () => {
@@ -214,13 +238,13 @@ describe("newsdesk publish to an S3-protocol server", () => {
       `headers  ${OLDEST_PAGE}  (Cache-Control public, max-age=300 → public, max-age=60, stale-while-revalidate=600)`,
     );
     for (const page of pages) expect(run.stdout).toContain(`headers  ${page}  (`);
-    const writes = proxy.requests.filter((r) => !["list", "head"].includes(r.kind));
+    const writes = siteWrites(proxy.requests);
     expect(writes.map((r) => r.kind)).toEqual(pages.map(() => "copy"));
     expect(writes.map((r) => r.key).sort()).toEqual(pages.map((p) => PREFIX + p).sort());
 
     const after = await readBucket(server.client, bucket);
     expectBucketEquals(after, tree);
-    for (const [key, object] of after) {
+    for (const [key, object] of siteObjects(after)) {
       if (pages.includes(key.slice(PREFIX.length))) {
         expect(headersOf(object), key).toEqual({ ...headersOf(before.get(key)!), cacheControl: "public, max-age=60, stale-while-revalidate=600" });
       } else {
@@ -262,7 +286,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(shrunk.stderr).toContain(`Publish refused: the build has ${Math.round((gone / tree.size) * 1000) / 10}% fewer files than published (${small.size} instead of ${tree.size}; limit 25%)`);
     expect(shrunk.stderr).toContain(`Publish refused: the plan deletes ${gone} objects (limit 5); if that is intended, pass --max-deletes ${gone}`);
     await proxy.close();
-    expect(proxy.requests.filter((r) => !["list", "head"].includes(r.kind))).toEqual([]);
+    expect(proxy.requests.filter((r) => ["put", "copy", "delete"].includes(r.kind))).toEqual([]);
     const after = await readBucket(server.client, bucket);
     expect([...after].map(([k, o]) => [k, o.etag])).toEqual([...before].map(([k, o]) => [k, o.etag]));
 
@@ -271,7 +295,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(`${gone} delete(s)`);
     expect(dry.stdout).toContain("Dry run: nothing was changed.");
-    expect((await readBucket(server.client, bucket)).size).toBe(tree.size);
+    expect(siteObjects(await readBucket(server.client, bucket)).size).toBe(tree.size);
     const allowed = await publish(root, bucket, ["--max-deletes", String(gone), "--max-shrink-ratio", "0.9"]);
     expect(allowed.code).toBe(0);
     expectBucketEquals(await readBucket(server.client, bucket), small);
@@ -303,7 +327,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(partial.get(PREFIX + OLDEST_PAGE)!.bytes.equals(before.get(PREFIX + OLDEST_PAGE)!.bytes)).toBe(true);
     // What did change is in the purge list, so a CDN can be told even though the publish failed.
     const purged = readFileSync(urls, "utf8").split("\n").filter(Boolean);
-    const uploaded = [...partial].filter(([k, o]) => o.etag !== before.get(k)?.etag).map(([k]) => BASE_URL + k.slice(PREFIX.length).replace(/index\.html$/, ""));
+    const uploaded = [...siteObjects(partial)].filter(([k, o]) => o.etag !== before.get(k)?.etag).map(([k]) => BASE_URL + k.slice(PREFIX.length).replace(/index\.html$/, ""));
     expect(purged.sort()).toEqual(uploaded.sort());
 
     const rerun = await publish(root, bucket);
@@ -312,6 +336,61 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(rerun.stdout).toContain(`delete   ${NEWEST_PAGE}`);
     expectBucketEquals(await readBucket(server.client, bucket), after);
     expect((await publish(root, bucket)).stdout).toContain("Nothing to publish");
+  });
+
+  it("objects changed behind its back, or a lost publish state, are put right", async () => {
+    const root = await sampleSite();
+    const tree = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+    const css = [...tree.keys()].find((p) => p.startsWith("assets/") && p.endsWith(".css"))!;
+
+    // Another tool overwrites a page (same size, no hash metadata): the new ETag shows it.
+    const forged = Buffer.alloc(tree.get(OLDEST_PAGE)!.length, "x");
+    await server.client.send(new PutObjectCommand({ Bucket: bucket, Key: PREFIX + OLDEST_PAGE, Body: forged, ContentType: "text/html" }));
+    const repair = await publish(root, bucket);
+    expect(repair.code).toBe(0);
+    expect(repair.stdout).toMatch(/Plan: 1 upload\(s\) \(0 new, 1 changed; [\d.]+ kB\), 0 header change\(s\), 0 delete\(s\)/);
+    expect(repair.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
+
+    // Another tool strips a stylesheet's caching, keeping its bytes and hash metadata. A copy onto itself
+    // keeps ETag and size, and on stores that keep Last-Modified too (as this test server does) only
+    // --verify-all, which reads every object's headers, sees it.
+    await server.client.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: PREFIX + css,
+        CopySource: `${bucket}/${PREFIX}${css}`,
+        MetadataDirective: "REPLACE",
+        ContentType: "text/css",
+        CacheControl: "no-cache",
+        Metadata: { sha256: sha256(tree.get(css)!) },
+      }),
+    );
+    const verify = await publish(root, bucket, ["--verify-all"]);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain("Plan: 0 upload(s) (0 new, 0 changed; 0 B), 1 header change(s), 0 delete(s)");
+    expect(verify.stdout).toContain(`headers  ${css}  (Content-Type text/css → text/css; charset=utf-8; Cache-Control no-cache → public, max-age=31536000, immutable)`);
+    const repaired = await readBucket(server.client, bucket);
+    expectBucketEquals(repaired, tree);
+    expect(headersOf(repaired.get(PREFIX + css)!)).toEqual(HASHED_CSS);
+
+    // Without the state every object's headers are read once, nothing is uploaded, and the state is back.
+    await server.client.send(new DeleteObjectCommand({ Bucket: bucket, Key: STATE_KEY }));
+    const proxy = await startS3Proxy(server.endpoint, bucket);
+    const reread = await publish(root, bucket, [], proxy.endpoint);
+    await proxy.close();
+    expect(reread.stdout).toContain("Nothing to publish");
+    expect(proxy.requests.filter((r) => r.kind === "head")).toHaveLength(tree.size);
+    expect(siteWrites(proxy.requests)).toEqual([]);
+    expect(proxy.requests.filter((r) => r.kind === "put").map((r) => r.key)).toEqual([STATE_KEY]);
+
+    // A state that is not ours (garbage) is ignored the same way.
+    await server.client.send(new PutObjectCommand({ Bucket: bucket, Key: STATE_KEY, Body: "not gzip" }));
+    const garbage = await publish(root, bucket);
+    expect(garbage.stderr).toBe("");
+    expect(garbage.stdout).toContain("Nothing to publish");
+    expect(parseState((await readBucket(server.client, bucket)).get(STATE_KEY)!.bytes)).toBeDefined();
   });
 
   it("sets Content-Encoding only on gzip bytes and NFC-normalises keys", async () => {
@@ -330,7 +409,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const stored = await readBucket(server.client, bucket);
-    const summary = Object.fromEntries([...stored].map(([k, o]) => [k, [o.contentType, o.contentEncoding, o.cacheControl]]));
+    const summary = Object.fromEntries([...siteObjects(stored)].map(([k, o]) => [k, [o.contentType, o.contentEncoding, o.cacheControl]]));
     expect(summary).toEqual({
       [`${PREFIX}files/Caf\u00e9-简报.txt`]: ["text/plain; charset=utf-8", "", "public, max-age=300"],
       [`${PREFIX}sitemap.xml.gz`]: ["application/xml; charset=utf-8", "gzip", "public, max-age=300"],

@@ -16,12 +16,24 @@ import {
   isEmptyPlan,
   listObjects,
   parseS3Url,
+  parseState,
   planPublish,
+  readStateObject,
+  recallObjects,
+  recordState,
   scanOutput,
+  stateKey,
+  writeStateObject,
+  type ExecuteResult,
+  type ListedObject,
+  type ObjectHeaders,
   type Plan,
   type ProgressEvent,
+  type RemoteObject,
+  type S3Target,
   type Step,
 } from "../../publish/index.ts";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { reportProblems, type Command, type Io } from "../io.ts";
 
 /** Plan lines shown per kind before "… and N more" (all with --verbose). */
@@ -117,6 +129,40 @@ function describeError(error: unknown): string {
   return `${err.name && err.name !== "Error" ? `${err.name}: ` : ""}${err.message || "request failed"}${status ? ` (HTTP ${status})` : ""}`;
 }
 
+/**
+ * Records what the bucket holds (see src/publish/state.ts) so that the next publish need not read every
+ * object's headers. Before any change (`result` undefined, `planned` given) the state stops vouching for
+ * every object the plan touches, so that a publish killed halfway leaves no stale record behind.
+ */
+async function saveState(
+  client: S3Client,
+  target: S3Target,
+  listed: readonly ListedObject[],
+  described: readonly RemoteObject[],
+  change: { result: ExecuteResult } | { planned: Plan } | undefined,
+): Promise<void> {
+  const known = new Map<string, { sha256: string; size: number; headers: ObjectHeaders; written: boolean }>();
+  for (const object of described) {
+    if (object.sha256 && object.headers) known.set(object.key, { sha256: object.sha256, size: object.size, headers: object.headers, written: false });
+  }
+  if (change && "planned" in change) {
+    for (const step of change.planned.steps) known.delete(step.file.key);
+    for (const object of change.planned.deletes) known.delete(object.key);
+  }
+  if (change && "result" in change) {
+    for (const step of change.result.done) {
+      known.set(step.file.key, { sha256: step.file.sha256, size: step.file.size, headers: step.file.headers, written: true });
+    }
+    for (const key of change.result.deleted) known.delete(key);
+  }
+  const after = change && "result" in change ? await listObjects(client, target) : listed;
+  await writeStateObject(client, target, recordState(after, new Map(listed.map((o) => [o.key, o])), known));
+}
+
+function warnStateNotSaved(error: unknown, io: Io): void {
+  io.err(`Warning: could not save the publish state (${describeError(error)}); the next publish reads every object's headers instead.`);
+}
+
 export const publishCommand: Command = {
   summary: "upload the built site (_site/) to S3-protocol object storage: s3://bucket/prefix",
   usage: `  s3://BUCKET[/PREFIX]   where to publish (required)
@@ -129,6 +175,7 @@ export const publishCommand: Command = {
   --max-shrink-files N   allow the build to have at most N files fewer than the bucket (default 200)
   --max-shrink-ratio R   ...and at most this fraction fewer, 0 to 1 (default 0.25)
   --concurrency N        requests at once (default 8)
+  --verify-all           read every object's hash and headers from the bucket, ignoring the publish state
   --verbose              list every planned object, not only the first ${PLAN_LINES} of each kind`,
   options: {
     dir: { type: "string" },
@@ -141,6 +188,7 @@ export const publishCommand: Command = {
     "max-shrink-ratio": { type: "string" },
     concurrency: { type: "string" },
     verbose: { type: "boolean" },
+    "verify-all": { type: "boolean" },
   },
   async run({ values, positionals, common, io }) {
     let target;
@@ -180,6 +228,10 @@ export const publishCommand: Command = {
     const region = typeof values.region === "string" ? values.region : undefined;
 
     const local = await scanOutput(dir, target.prefix, settings.cacheControl);
+    if (local.some((file) => file.key === stateKey(target))) {
+      io.err(`Publish stopped: the build contains ${stateKey(target).slice(target.prefix.length)}, which newsdesk publish keeps for itself. Nothing was changed.`);
+      return 1;
+    }
     const shownDir = path.relative(process.cwd(), dir);
     io.out(`Publishing ${shownDir.startsWith("..") || path.isAbsolute(shownDir) ? dir : shownDir || "."} (${local.length} files) to ${where}${endpoint ? ` at ${endpoint}` : ""}`);
 
@@ -187,9 +239,15 @@ export const publishCommand: Command = {
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     const client = createS3Client({ ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) });
     let plan: Plan;
+    let listed: ListedObject[];
+    let described: RemoteObject[];
+    let heads: number;
     try {
-      const listed = await listObjects(client, target);
-      plan = planPublish(local, await describeObjects(client, target, listed, local, concurrency));
+      listed = await listObjects(client, target);
+      const stored = values["verify-all"] === true ? undefined : await readStateObject(client, target);
+      const recalled = recallObjects(listed, parseState(stored?.bytes), stored?.modified ?? 0);
+      ({ objects: described, heads } = await describeObjects(client, target, recalled, local, concurrency));
+      plan = planPublish(local, described);
     } catch (error) {
       io.err(`Publish stopped: could not read ${where}: ${describeError(error)}. Nothing was changed.`);
       if (common.debug) io.err((error as Error).stack ?? "");
@@ -199,6 +257,8 @@ export const publishCommand: Command = {
     const refusals = checkGuards(plan, guardLimits);
     if (isEmptyPlan(plan) && refusals.length === 0) {
       if (typeof values["changed-urls"] === "string") await writeFile(path.resolve(values["changed-urls"]), "");
+      // Headers were read one by one (no or an outdated state): remember them for next time.
+      if (heads > 0 && values["dry-run"] !== true) await saveState(client, target, listed, described, undefined).catch((e) => warnStateNotSaved(e, io));
       io.out(`Nothing to publish: all ${plan.unchanged} objects in ${where} are up to date (0 uploads).`);
       return 0;
     }
@@ -213,7 +273,14 @@ export const publishCommand: Command = {
       return 0;
     }
 
+    try {
+      await saveState(client, target, listed, described, { planned: plan });
+    } catch (error) {
+      io.err(`Publish stopped: could not write the publish state ${stateKey(target)}: ${describeError(error)}. Nothing was changed.`);
+      return 1;
+    }
     const result = await executePlan(plan, createS3Store(client, target), { dir, concurrency, onProgress: progressPrinter(io) });
+    await saveState(client, target, listed, described, { result }).catch((e) => warnStateNotSaved(e, io));
     const changedPaths = [...result.done.map((s) => s.file.path), ...result.deleted.map((key) => key.slice(target.prefix.length))];
     if (typeof values["changed-urls"] === "string") {
       const urls = changedUrls(site.config.baseUrl, changedPaths);
