@@ -6,6 +6,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderShareCode } from "../../src/site/share-code.ts";
 import { launchChromium } from "../support/browser.ts";
 import { readOutput } from "../support/fixtures.ts";
 import { ARTIFACTS_DIR, SEED_PATH, buildReaderSite, type ReaderSite } from "../support/reader-site.ts";
@@ -110,6 +111,8 @@ describe("the reader toolbar, by keyboard", () => {
     const { context, page } = await open();
     expect(await bodyFontSize(page)).toBe("18px");
     expect(await pressed(page, "中")).toBe("true");
+    const normalHeight = await page.getByRole("button", { name: "大", exact: true }).evaluate((el) => el.getBoundingClientRect().height);
+    expect(normalHeight).toBe(36);
 
     await tabTo(page, "大");
     await page.keyboard.press("Enter");
@@ -122,6 +125,10 @@ describe("the reader toolbar, by keyboard", () => {
     expect(await pressed(page, "长者模式")).toBe("true");
     expect(await page.locator("html").getAttribute("class")).toBe("font-large elder");
     expect(await bodyFontSize(page)).toBe("26.25px");
+    // Bigger targets: every toolbar control at least 60 px square in elder mode (36 px otherwise).
+    const boxes = await page.locator(".reader-tools .tool:visible").evaluateAll((els) => els.map((el) => el.getBoundingClientRect()));
+    expect(boxes).toHaveLength(6);
+    for (const box of boxes) expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(60);
 
     // Follow the first 全站热点 link with the keyboard to another article.
     const firstHot = page.locator(".hot-topics a").first();
@@ -168,6 +175,9 @@ describe("the reader toolbar, by keyboard", () => {
     expect(await page.locator(".share-url a").innerText()).toBe(CANONICAL);
     const qr = page.getByRole("img", { name: "本页二维码" });
     expect(await qr.isVisible()).toBe(true);
+    // The symbol drawn is the one of the page's canonical address (tests/site/share-code.test.ts reads it back).
+    const drawn = await qr.locator("path[stroke]").getAttribute("d");
+    expect(drawn).toBe(/stroke="#000000" d="([^"]+)"/.exec(await renderShareCode(CANONICAL))![1]);
     const box = (await qr.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(150);
     expect(box.height).toBe(box.width);

@@ -1,6 +1,49 @@
-// Share codes made on worker threads are byte for byte the ones made on the calling thread.
+// The share QR code: an inline SVG that draws exactly the QR symbol of the page's URL, the same on every
+// build, and byte for byte the same whether made on worker threads or on the calling thread.
+import QRCode from "qrcode";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeShareCode, prefetchShareCodes, renderShareCode, shareCodesMadeByWorkers, startShareCodeWorkers, stopShareCodeWorkers } from "../../src/site/share-code.ts";
+
+const URL_TEXT = "https://www.bmy-online.example.cn/news/2020/02/changan-health-bureau/";
+
+/** Reads the dark modules back out of the SVG's path ("M2 2.5h7m2 0h1…": runs of modules per row). */
+function modulesOf(svg: string): { size: number; dark: Set<string> } {
+  const viewBox = /viewBox="0 0 (\d+) \1"/.exec(svg);
+  const path = /<path stroke="#000000" d="([^"]+)"/.exec(svg);
+  if (!viewBox || !path) throw new Error(`unexpected SVG: ${svg.slice(0, 200)}`);
+  const dark = new Set<string>();
+  let x = 0;
+  let y = 0;
+  for (const [, op, a, b] of path[1]!.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+    if (op === "M") [x, y] = [Number(a), Number(b) - 0.5];
+    else if (op === "m") [x, y] = [x + Number(a), y + Number(b)];
+    else for (let i = 0; i < Number(a); i++) dark.add(`${y},${x++}`);
+  }
+  return { size: Number(viewBox[1]), dark };
+}
+
+describe("makeShareCode", () => {
+  it("draws the QR symbol of the URL, with a 2-module quiet zone", async () => {
+    const svg = await makeShareCode(URL_TEXT);
+    const symbol = QRCode.create(URL_TEXT, { errorCorrectionLevel: "M" }).modules;
+    const drawn = modulesOf(svg);
+    expect(drawn.size).toBe(symbol.size + 4);
+    const expected = new Set<string>();
+    for (let row = 0; row < symbol.size; row++) {
+      for (let col = 0; col < symbol.size; col++) if (symbol.get(row, col)) expected.add(`${row + 2},${col + 2}`);
+    }
+    expect(drawn.dark.size).toBe(expected.size);
+    expect([...drawn.dark].filter((m) => !expected.has(m))).toEqual([]);
+  });
+
+  it("is an accessible image, identical on every call", async () => {
+    const svg = await makeShareCode(URL_TEXT);
+    expect(svg.startsWith('<svg class="qr-code" role="img" aria-label="本页二维码" xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.endsWith("</svg>")).toBe(true);
+    expect(await makeShareCode(URL_TEXT)).toBe(svg);
+    expect(await makeShareCode(`${URL_TEXT}x`)).not.toBe(svg);
+  });
+});
 
 const urls = Array.from({ length: 250 }, (_, i) => `https://www.bmy-online.example.cn/news/2026/10/article-${i}/`);
 
