@@ -22,6 +22,11 @@ export const PUBLISH_DEFAULTS = {
   maxShrinkRatio: 0.25,
   /** Requests to the object store in flight at once. */
   concurrency: 8,
+  /**
+   * Minutes a content-hashed file (site.0055be7a4e.css) stays after the build stopped using it, so that
+   * pages still cached by the CDN or browsers (publish.cacheControl.pages) never point at a missing file.
+   */
+  keepHashedMinutes: 60,
   cacheControl: {
     /** HTML, feeds, sitemaps and every other file without a content hash in its name, except media. */
     pages: "public, max-age=300",
@@ -43,6 +48,7 @@ const publishSchema = z.strictObject({
   maxShrinkFiles: z.int().min(0).default(PUBLISH_DEFAULTS.maxShrinkFiles),
   maxShrinkRatio: z.number().min(0).max(1).default(PUBLISH_DEFAULTS.maxShrinkRatio),
   concurrency: z.int().min(1).max(64).default(PUBLISH_DEFAULTS.concurrency),
+  keepHashedMinutes: z.int().min(0).max(525_600).default(PUBLISH_DEFAULTS.keepHashedMinutes),
   cacheControl: z
     .strictObject({
       pages: cacheControlValue.default(PUBLISH_DEFAULTS.cacheControl.pages),
@@ -152,6 +158,7 @@ const help: Record<string, FieldHelp> = {
   "publish.maxDeletes": { expected: "a whole number, 0 or more", hint: "一次发布最多删除的文件数，默认 200" },
   "publish.maxShrinkFiles": { expected: "a whole number, 0 or more", hint: "新版本最多比线上少多少个文件，默认 200" },
   "publish.maxShrinkRatio": { expected: "a number from 0 to 1", hint: "新版本最多比线上少的比例，默认 0.25（四分之一）" },
+  "publish.keepHashedMinutes": { expected: "a whole number of minutes, 0 or more", hint: "不再使用的带哈希文件保留多少分钟再删除，默认 60" },
   "publish.concurrency": { expected: "a whole number from 1 to 64", hint: "同时进行的上传请求数，默认 8" },
   "publish.cacheControl": { expected: "a mapping with pages, hashed and other", hint: "缓存策略（Cache-Control）" },
   "publish.cacheControl.pages": { expected: "a Cache-Control value in ASCII", hint: "网页和订阅的缓存，默认 public, max-age=300" },

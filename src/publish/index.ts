@@ -4,7 +4,7 @@ export type { ObjectHeaders, CacheRules } from "./headers.ts";
 export { scanOutput, listFiles, sha256Hex } from "./local.ts";
 export type { LocalFile } from "./local.ts";
 export { planPublish, phaseOf, isEmptyPlan, formatBytes, PHASES, PHASE_LABELS } from "./plan.ts";
-export type { Plan, Phase, Step, RemoteObject } from "./plan.ts";
+export type { Plan, Phase, Step, RemoteObject, KeptObject, PlanOptions } from "./plan.ts";
 export { checkGuards } from "./guards.ts";
 export type { GuardLimits } from "./guards.ts";
 export { executePlan } from "./execute.ts";

@@ -2,7 +2,7 @@
 // headers to replace, what to delete, in an order that keeps the live site consistent while it runs.
 // Files a page links to go up before the page, pages before the lists that link to them, the home page
 // last; deletes come after every upload (see README "Publishing").
-import { sameHeaders, type ObjectHeaders } from "./headers.ts";
+import { isContentHashed, sameHeaders, type ObjectHeaders } from "./headers.ts";
 import type { LocalFile } from "./local.ts";
 
 /** Upload phases, in order. */
@@ -26,6 +26,25 @@ export interface RemoteObject {
   sha256?: string;
   /** Headers, when they were read. */
   headers?: ObjectHeaders;
+  /** When a publish first found the build no longer has this object (ms), if one did. */
+  orphanedSince?: number;
+}
+
+/** A content-hashed object the build no longer uses, kept for now (see PlanOptions.keepHashedMs). */
+export interface KeptObject extends RemoteObject {
+  orphanedSince: number;
+}
+
+export interface PlanOptions {
+  /** The time of this publish (ms). */
+  now: number;
+  /**
+   * How long a content-hashed object stays after the build stopped using it: pages still cached elsewhere
+   * may reference it. The object's key without the prefix decides whether it is hashed.
+   */
+  keepHashedMs: number;
+  /** The bucket prefix, stripped from keys before judging their names. */
+  prefix: string;
 }
 
 export interface Step {
@@ -43,6 +62,8 @@ export interface Plan {
   steps: Step[];
   /** Keys to delete, after every step succeeded. */
   deletes: RemoteObject[];
+  /** Outdated content-hashed objects kept until they have been unused for long enough. */
+  kept: KeptObject[];
   unchanged: number;
   localFiles: number;
   localBytes: number;
@@ -76,7 +97,11 @@ function byKey(a: { key: string }, b: { key: string }): number {
  * SHA-256 equals the file's (an ETag is not a content hash for multipart or encrypted uploads); same bytes
  * with other headers is a header change. Every remote key the build does not have is deleted.
  */
-export function planPublish(local: readonly LocalFile[], remote: readonly RemoteObject[]): Plan {
+export function planPublish(
+  local: readonly LocalFile[],
+  remote: readonly RemoteObject[],
+  options: PlanOptions = { now: 0, keepHashedMs: 0, prefix: "" },
+): Plan {
   const remoteByKey = new Map(remote.map((object) => [object.key, object]));
   const localKeys = new Set(local.map((file) => file.key));
   const steps: Step[] = [];
@@ -95,11 +120,21 @@ export function planPublish(local: readonly LocalFile[], remote: readonly Remote
     }
   }
   steps.sort((a, b) => PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) || byKey(a.file, b.file));
-  const deletes = remote.filter((object) => !localKeys.has(object.key)).sort(byKey);
+  const deletes: RemoteObject[] = [];
+  const kept: KeptObject[] = [];
+  for (const object of remote.filter((o) => !localKeys.has(o.key)).sort(byKey)) {
+    const since = object.orphanedSince ?? options.now;
+    if (isContentHashed(object.key.slice(options.prefix.length)) && options.now - since < options.keepHashedMs) {
+      kept.push({ ...object, orphanedSince: since });
+    } else {
+      deletes.push(object);
+    }
+  }
   const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
   return {
     steps,
     deletes,
+    kept,
     unchanged,
     localFiles: local.length,
     localBytes: sum(local.map((f) => f.size)),

@@ -24,6 +24,8 @@ export interface StateEntry {
 export interface PublishState {
   version: 1;
   objects: Record<string, StateEntry>;
+  /** Content-hashed objects the build no longer uses → when that was first seen (ms). */
+  orphans: Record<string, number>;
 }
 
 /** An object as listed: key, size, ETag and modification time. */
@@ -53,7 +55,9 @@ export function parseState(bytes: Uint8Array | undefined): PublishState | undefi
     if (data.version !== 1 || typeof data.objects !== "object" || data.objects === null) return undefined;
     const objects: Record<string, StateEntry> = {};
     for (const [key, entry] of Object.entries(data.objects)) if (isEntry(entry)) objects[key] = entry;
-    return { version: 1, objects };
+    const orphans: Record<string, number> = {};
+    for (const [key, since] of Object.entries(data.orphans ?? {})) if (typeof since === "number") orphans[key] = since;
+    return { version: 1, objects, orphans };
   } catch {
     return undefined;
   }
@@ -62,7 +66,9 @@ export function parseState(bytes: Uint8Array | undefined): PublishState | undefi
 export function serializeState(state: PublishState): Buffer {
   const objects: Record<string, StateEntry> = {};
   for (const key of Object.keys(state.objects).sort()) objects[key] = state.objects[key]!;
-  return gzipSync(JSON.stringify({ version: 1, objects }));
+  const orphans: Record<string, number> = {};
+  for (const key of Object.keys(state.orphans).sort()) orphans[key] = state.orphans[key]!;
+  return gzipSync(JSON.stringify({ version: 1, objects, orphans }));
 }
 
 /**
@@ -73,6 +79,8 @@ export function recallObjects(listed: readonly ListedObject[], state: PublishSta
   return listed.map((object) => {
     const entry = state?.objects[object.key];
     const remote: RemoteObject = { key: object.key, size: object.size };
+    const orphanedSince = state?.orphans[object.key];
+    if (orphanedSince !== undefined) remote.orphanedSince = orphanedSince;
     const same = entry && entry.etag === object.etag && entry.size === object.size && entry.modified === object.modified;
     if (entry && same && entry.modified < savedAt) {
       remote.sha256 = entry.sha256;
@@ -91,6 +99,7 @@ export function recordState(
   after: readonly ListedObject[],
   before: ReadonlyMap<string, ListedObject>,
   known: ReadonlyMap<string, { sha256: string; size: number; headers: ObjectHeaders; written: boolean }>,
+  orphans: Readonly<Record<string, number>> = {},
 ): PublishState {
   const objects: Record<string, StateEntry> = {};
   for (const object of after) {
@@ -101,5 +110,6 @@ export function recordState(
     if (fact.written ? fact.size !== object.size : !untouched) continue;
     objects[object.key] = { etag: object.etag, size: object.size, modified: object.modified, sha256: fact.sha256, headers: fact.headers };
   }
-  return { version: 1, objects };
+  const present = new Set(after.map((object) => object.key));
+  return { version: 1, objects, orphans: Object.fromEntries(Object.entries(orphans).filter(([key]) => present.has(key))) };
 }

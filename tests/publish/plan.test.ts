@@ -96,6 +96,30 @@ describe("planPublish", () => {
   });
 });
 
+describe("outdated content-hashed files", () => {
+  const NOW = Date.UTC(2027, 0, 1);
+  const HOUR = 3_600_000;
+  const options = { now: NOW, keepHashedMs: HOUR, prefix: "www/" };
+  const page = file("news/2026/09/x/index.html");
+
+  it.each([
+    ["a hashed file just found unused", "www/assets/site.1111aaaa22.css", undefined, "kept", NOW],
+    ["a hashed file unused for 59 minutes", "www/assets/site.1111aaaa22.css", NOW - HOUR + 60_000, "kept", NOW - HOUR + 60_000],
+    ["a hashed file unused for an hour", "www/assets/site.1111aaaa22.css", NOW - HOUR, "deleted", undefined],
+    ["a page", "www/news/2026/08/z/index.html", undefined, "deleted", undefined],
+    ["an image without a hash", "www/images/photo-20240101.png", undefined, "deleted", undefined],
+  ])("%s is %s", (_, key, orphanedSince, outcome, since) => {
+    const plan = planPublish([page], [remote(page), { key, size: 5, ...(orphanedSince === undefined ? {} : { orphanedSince }) }], options);
+    expect(plan.deletes.map((d) => d.key)).toEqual(outcome === "deleted" ? [key] : []);
+    expect(plan.kept.map((k) => [k.key, k.orphanedSince])).toEqual(outcome === "kept" ? [[key, since]] : []);
+  });
+
+  it("keeps nothing when keepHashedMs is 0", () => {
+    const plan = planPublish([page], [remote(page), { key: "www/assets/site.1111aaaa22.css", size: 5 }], { ...options, keepHashedMs: 0 });
+    expect([plan.deletes.length, plan.kept.length]).toEqual([1, 0]);
+  });
+});
+
 describe("changed URLs", () => {
   it.each([
     ["https://www.example.cn/", "index.html", "https://www.example.cn/"],

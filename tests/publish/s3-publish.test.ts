@@ -393,6 +393,38 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(parseState((await readBucket(server.client, bucket)).get(STATE_KEY)!.bytes)).toBeDefined();
   });
 
+  it("keeps a stylesheet the build no longer uses until publish.keepHashedMinutes has passed", async () => {
+    const root = await sampleSite();
+    const tree = readTree(path.join(root, "_site"));
+    const bucket = await newBucket();
+    expect((await publish(root, bucket)).code).toBe(0);
+    // The stylesheet of an earlier build: pages cached by the CDN may still ask for it.
+    const old = "assets/site.0123abcdef.css";
+    await server.client.send(new PutObjectCommand({ Bucket: bucket, Key: PREFIX + old, Body: "body{}", ContentType: "text/css" }));
+
+    const first = await publish(root, bucket);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Nothing to publish");
+    expect(first.stdout).toContain("Keeping 1 content-hashed file(s) the build no longer uses until publish.keepHashedMinutes has passed.");
+    const since = parseState((await readBucket(server.client, bucket)).get(STATE_KEY)!.bytes)!.orphans[PREFIX + old];
+    expect(since).toBeGreaterThan(0);
+    const second = await publish(root, bucket);
+    expect(second.stdout).toContain("Keeping 1 content-hashed file(s)");
+    const stored = await readBucket(server.client, bucket);
+    expect(stored.has(PREFIX + old)).toBe(true);
+    expect(parseState(stored.get(STATE_KEY)!.bytes)!.orphans[PREFIX + old]).toBe(since);
+
+    // Once the time is up (here: none at all) it goes like any other file the build lacks.
+    const siteYaml = path.join(root, "content/site.yaml");
+    writeFileSync(siteYaml, `${readFileSync(siteYaml, "utf8")}publish:\n  keepHashedMinutes: 0\n`);
+    const third = await publish(root, bucket);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toContain(`delete   ${old}`);
+    const after = await readBucket(server.client, bucket);
+    expectBucketEquals(after, tree);
+    expect(parseState(after.get(STATE_KEY)!.bytes)!.orphans).toEqual({});
+  });
+
   it("sets Content-Encoding only on gzip bytes and NFC-normalises keys", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "newsdesk-publish-"));
     cpSync(path.join(PROJECT_DIR, "content/site.yaml"), path.join(root, "content/site.yaml"));

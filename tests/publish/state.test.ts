@@ -8,6 +8,7 @@ const listedA: ListedObject = { key: "www/a/index.html", size: 10, etag: '"e1"',
 const state: PublishState = {
   version: 1,
   objects: { [listedA.key]: { etag: '"e1"', size: 10, modified: T, sha256: "s1", headers: HTML } },
+  orphans: {},
 };
 
 describe("publish state", () => {
@@ -22,6 +23,15 @@ describe("publish state", () => {
     ["another version", gzipSync(JSON.stringify({ version: 2, objects: {} }))],
   ])("treats %s as no state", (_, bytes) => {
     expect(parseState(bytes)).toBeUndefined();
+  });
+
+  it("keeps when each unused hashed file was first seen unused, for objects still listed", () => {
+    const withOrphan: PublishState = { ...state, orphans: { "www/assets/site.1111aaaa22.css": T - 60_000 } };
+    expect(parseState(serializeState(withOrphan))).toEqual(withOrphan);
+    const listedOld = { key: "www/assets/site.1111aaaa22.css", size: 3, etag: '"o"', modified: T - 99_000 };
+    expect(recallObjects([listedOld], withOrphan, T + 5000)).toEqual([{ key: listedOld.key, size: 3, orphanedSince: T - 60_000 }]);
+    const recorded = recordState([listedOld], new Map(), new Map(), { [listedOld.key]: T - 60_000, "www/gone.css": T });
+    expect(recorded.orphans).toEqual({ [listedOld.key]: T - 60_000 });
   });
 
   it("drops malformed entries and keeps the rest", () => {

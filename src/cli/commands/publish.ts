@@ -28,6 +28,7 @@ import {
   type ListedObject,
   type ObjectHeaders,
   type Plan,
+  type PublishState,
   type ProgressEvent,
   type RemoteObject,
   type S3Target,
@@ -95,6 +96,10 @@ function printPlan(plan: Plan, prefix: string, verbose: boolean, io: Io): void {
   show(uploads.map(describeStep));
   show(headers.map(describeStep));
   show(plan.deletes.map((object) => `  delete   ${object.key.slice(prefix.length)}  (${formatBytes(object.size)})`));
+  if (plan.kept.length > 0) {
+    io.out(`Keeping ${plan.kept.length} content-hashed file(s) the build no longer uses, for pages still cached elsewhere (publish.keepHashedMinutes):`);
+    show(plan.kept.map((object) => `  keep     ${object.key.slice(prefix.length)}  (unused since ${new Date(object.orphanedSince).toISOString()})`));
+  }
 }
 
 function progressPrinter(io: Io): (event: ProgressEvent) => void {
@@ -139,6 +144,7 @@ async function saveState(
   target: S3Target,
   listed: readonly ListedObject[],
   described: readonly RemoteObject[],
+  plan: Plan,
   change: { result: ExecuteResult } | { planned: Plan } | undefined,
 ): Promise<void> {
   const known = new Map<string, { sha256: string; size: number; headers: ObjectHeaders; written: boolean }>();
@@ -156,7 +162,8 @@ async function saveState(
     for (const key of change.result.deleted) known.delete(key);
   }
   const after = change && "result" in change ? await listObjects(client, target) : listed;
-  await writeStateObject(client, target, recordState(after, new Map(listed.map((o) => [o.key, o])), known));
+  const orphans = Object.fromEntries(plan.kept.map((object) => [object.key, object.orphanedSince]));
+  await writeStateObject(client, target, recordState(after, new Map(listed.map((o) => [o.key, o])), known, orphans));
 }
 
 function warnStateNotSaved(error: unknown, io: Io): void {
@@ -242,12 +249,16 @@ export const publishCommand: Command = {
     let listed: ListedObject[];
     let described: RemoteObject[];
     let heads: number;
+    let state: PublishState | undefined;
     try {
       listed = await listObjects(client, target);
-      const stored = values["verify-all"] === true ? undefined : await readStateObject(client, target);
-      const recalled = recallObjects(listed, parseState(stored?.bytes), stored?.modified ?? 0);
+      const stored = await readStateObject(client, target);
+      state = parseState(stored?.bytes);
+      // --verify-all trusts no recorded hash or header, but still knows since when old assets are unused.
+      const trusted = state && values["verify-all"] === true ? { ...state, objects: {} } : state;
+      const recalled = recallObjects(listed, trusted, stored?.modified ?? 0);
       ({ objects: described, heads } = await describeObjects(client, target, recalled, local, concurrency));
-      plan = planPublish(local, described);
+      plan = planPublish(local, described, { now: Date.now(), keepHashedMs: settings.keepHashedMinutes * 60_000, prefix: target.prefix });
     } catch (error) {
       io.err(`Publish stopped: could not read ${where}: ${describeError(error)}. Nothing was changed.`);
       if (common.debug) io.err((error as Error).stack ?? "");
@@ -258,8 +269,12 @@ export const publishCommand: Command = {
     if (isEmptyPlan(plan) && refusals.length === 0) {
       if (typeof values["changed-urls"] === "string") await writeFile(path.resolve(values["changed-urls"]), "");
       // Headers were read one by one (no or an outdated state): remember them for next time.
-      if (heads > 0 && values["dry-run"] !== true) await saveState(client, target, listed, described, undefined).catch((e) => warnStateNotSaved(e, io));
+      const newlyKept = plan.kept.some((object) => state?.orphans[object.key] === undefined);
+      if ((heads > 0 || newlyKept) && values["dry-run"] !== true) {
+        await saveState(client, target, listed, described, plan, undefined).catch((e) => warnStateNotSaved(e, io));
+      }
       io.out(`Nothing to publish: all ${plan.unchanged} objects in ${where} are up to date (0 uploads).`);
+      if (plan.kept.length > 0) io.out(`Keeping ${plan.kept.length} content-hashed file(s) the build no longer uses until publish.keepHashedMinutes has passed.`);
       return 0;
     }
     printPlan(plan, target.prefix, values.verbose === true, io);
@@ -274,13 +289,13 @@ export const publishCommand: Command = {
     }
 
     try {
-      await saveState(client, target, listed, described, { planned: plan });
+      await saveState(client, target, listed, described, plan, { planned: plan });
     } catch (error) {
       io.err(`Publish stopped: could not write the publish state ${stateKey(target)}: ${describeError(error)}. Nothing was changed.`);
       return 1;
     }
     const result = await executePlan(plan, createS3Store(client, target), { dir, concurrency, onProgress: progressPrinter(io) });
-    await saveState(client, target, listed, described, { result }).catch((e) => warnStateNotSaved(e, io));
+    await saveState(client, target, listed, described, plan, { result }).catch((e) => warnStateNotSaved(e, io));
     const changedPaths = [...result.done.map((s) => s.file.path), ...result.deleted.map((key) => key.slice(target.prefix.length))];
     if (typeof values["changed-urls"] === "string") {
       const urls = changedUrls(site.config.baseUrl, changedPaths);
