@@ -20,7 +20,7 @@ function countFiles(dir: string): number {
 }
 
 describe("a build killed midway", () => {
-  it("leaves the previous _site/ byte-identical, and the next build recovers", async () => {
+  it("leaves the previous _site/ byte-identical, and the next build recovers", { timeout: 600_000 }, async () => {
     const root = makeSite({});
     writeCorpus(root, generateCorpus(3000), SITE_YAML);
     const first = await runCli(["build", "--root", root], { env: ENV });
