@@ -6,6 +6,7 @@ import { buildCommand } from "./commands/build.ts";
 import { checkCommand } from "./commands/check.ts";
 import { newCommand } from "./commands/new.ts";
 import { publishCommand } from "./commands/publish.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { consoleIo, type Command, type Io } from "./io.ts";
 
 const COMMANDS: Record<string, Command> = {
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   new: newCommand,
   publish: publishCommand,
+  serve: serveCommand,
 };
 
 function usage(): string {

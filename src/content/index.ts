@@ -6,10 +6,10 @@ export { parseDate, referenceTime, toZonedTime, formatDisplay, formatIso, format
 export type { ZonedTime } from "./dates.ts";
 export { renderMarkdown } from "./markdown.ts";
 export type { Heading, RenderedBody } from "./markdown.ts";
-export { loadSite, listArticleFiles, compareArticles, findUrlCollisions, sourceKeyOf, ARTICLES_DIR } from "./load.ts";
+export { loadSite, assembleSite, parseArticleFile, listArticleFiles, compareArticles, findUrlCollisions, sourceKeyOf, ARTICLES_DIR } from "./load.ts";
 export { ParseCacheStore, parseKey } from "./parse-cache.ts";
 export type { ParseCache } from "./parse-cache.ts";
-export type { LoadOptions, LoadResult, SiteContent } from "./load.ts";
+export type { LoadOptions, LoadResult, SiteContent, ParsedFile } from "./load.ts";
 export { formatProblem, hasErrors, sortProblems, ContentError, compareText } from "./problems.ts";
 export type { Problem, Severity } from "./problems.ts";
 export { parseSiteConfig, loadSiteConfig, siteConfigSchema, SITE_CONFIG_FILE, PUBLISH_DEFAULTS } from "./site-config.ts";
@@ -30,3 +30,5 @@ export { loadViews, parseViewsJson, parseViewsCsv, normalizeViewsPath, VIEWS_JSO
 export type { ViewsResult, ViewsContext } from "./views.ts";
 export { rankHotTopics } from "./hot-topics.ts";
 export type { HotEntry, HotOptions } from "./hot-topics.ts";
+export { ArticleCache } from "./article-cache.ts";
+export type { CacheUpdate } from "./article-cache.ts";

@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article, ParsedArticle } from "./article.ts";
 import { parseKey, type ParseCache } from "./parse-cache.ts";
-import { parseAll, type ParseJob } from "./parse-pool.ts";
+import { parseAll, parseJob, type ParseJob } from "./parse-pool.ts";
 import { compareText, sortProblems, type Problem } from "./problems.ts";
 import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
 import { groupByTag, type TagIndex } from "./taxonomies.ts";
@@ -64,6 +64,18 @@ export async function listArticleFiles(root: string): Promise<string[]> {
     .sort(compareText);
 }
 
+/** One article file as read: the article when it is valid, and its problems either way. */
+export interface ParsedFile {
+  file: string;
+  article?: Article;
+  problems: Problem[];
+}
+
+/** Decodes and parses one article file's bytes on the calling thread. */
+export function parseArticleFile(bytes: Uint8Array, file: string, site: SiteConfig): ParsedFile {
+  return { file, ...parseJob({ file, bytes }, site) };
+}
+
 /** Reads, validates and renders the whole site. Never throws for bad content: problems are returned. */
 export async function loadSite(root: string, options: LoadOptions): Promise<LoadResult> {
   const { config: site, problems: configProblems } = await loadSiteConfig(root);
@@ -72,13 +84,16 @@ export async function loadSite(root: string, options: LoadOptions): Promise<Load
   const files = await listArticleFiles(root);
   const cache = typeof options.cache === "function" ? options.cache(site) : options.cache;
   const results = await parseFiles(root, files, site, cache, options.threads);
-  const problems: Problem[] = [];
-  const parsed: Article[] = [];
-  for (const result of results) {
-    problems.push(...result.problems);
-    if (result.article) parsed.push(result.article);
-  }
+  return assembleSite(root, site, results.map((result, i) => ({ file: files[i]!, ...result })), options);
+}
 
+/**
+ * Applies the site-wide rules to articles already parsed: URL collisions, drafts and scheduling, order,
+ * read counts and tags. `newsdesk serve` keeps parsed files in memory and calls this after each edit.
+ */
+export async function assembleSite(root: string, site: SiteConfig, files: readonly ParsedFile[], options: LoadOptions): Promise<LoadResult> {
+  const problems: Problem[] = files.flatMap((f) => f.problems);
+  const parsed = files.flatMap((f) => (f.article ? [f.article] : []));
   problems.push(...findUrlCollisions(parsed));
 
   const published: Article[] = [];
