@@ -6,9 +6,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "./article.ts";
 import { ARTICLES_DIR, assembleSite, listArticleFiles, parseArticleFile, type LoadOptions, type LoadResult, type ParsedFile } from "./load.ts";
-import { compareText, sortProblems } from "./problems.ts";
+import { compareText, sortProblems, type Problem } from "./problems.ts";
 import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./site-config.ts";
-import type { Problem } from "./problems.ts";
 
 interface Entry {
   size: number;
