@@ -54,7 +54,10 @@ export function validateRecord<S extends z.ZodType>(
     const expected = fieldHelp?.expected ?? issue.message;
     let message: string;
     let hint = fieldHelp?.hint;
-    if (issue.code === "custom") message = issue.message;
+    if (issue.code === "custom") {
+      const value = valueAt(data, issue.path);
+      message = typeof value === "string" || typeof value === "number" ? `${issue.message}, received ${received}` : issue.message;
+    }
     else if (received === undefined) message = source.empty?.has(basePath) ? `is empty: expected ${expected}` : `is required: expected ${expected}`;
     else if (issue.code === "too_small" && issue.origin === "string") message = `must not be empty: expected ${expected}, received ${received}`;
     else message = `expected ${expected}, received ${received}`;

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeArticle, makeSite, runCli, type CliRun } from "../support/fixtures.ts";
+import { SITE_YAML, makeArticle, makeSite, runCli, type CliRun } from "../support/fixtures.ts";
 import { BAD_INPUTS, frontMatter, jsFrontMatterRan } from "./bad-input-cases.ts";
 
 const SUMMARY_HINT = "  hint: 请按上面每条提示修改（文件:行:列 指出了位置），然后再运行 npm run check";
@@ -101,6 +101,25 @@ describe("newsdesk check on a whole site", () => {
       "content/news/2024-03-09-other.md  slug  URL /news/2024/03/changan/ is already used by content/news/2024-03-01-changan.md",
       "  hint: 两篇文章的网址相同，请修改文件名或写不同的 slug",
     ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("reports a broken site.yaml first, with what was received, and checks articles once it is fixed", async () => {
+    const yaml = SITE_YAML.replace("timeZone: Asia/Shanghai", "timeZone: Asia/Xian").replace("pageSize: 20", "pageSize: 二十");
+    const root = makeSite({ "2024-03-01-good.md": makeArticle({ title: "正常的文章", date: "2024-03-01 09:00" }) }, yaml);
+    const run = await runCli(["check", "--root", root]);
+    expect(run.stderr).toBe(
+      [
+        'content/site.yaml:6:11  timeZone  unknown time zone, received "Asia/Xian"',
+        "  hint: 北京时间请写 Asia/Shanghai",
+        'content/site.yaml:30:11  pageSize  expected a whole number from 1 to 500, received "二十"',
+        "  hint: 每页显示的文章数，默认 20",
+        "",
+        "Found 2 errors in content/site.yaml; the articles are checked once it is fixed.",
+        "  hint: 请先按上面的提示修改 content/site.yaml，然后再运行 npm run check",
+        "",
+      ].join("\n"),
+    );
     expect(run.code).toBe(1);
   });
 });

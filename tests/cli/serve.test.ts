@@ -2,7 +2,7 @@
 // after an edit, an edit parses only the edited file, a mistake shows its exact message in the browser,
 // new and deleted articles appear and disappear, and drafts stay hidden unless --drafts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,6 +127,19 @@ describe("newsdesk serve", () => {
       await page.goto(`${preview.url}news/2024/03/caogao/`);
       expect(await page.locator("h1").innerText()).toBe("一篇草稿");
       await page.close();
+    } finally {
+      expect(await stop(preview)).toBe(0);
+    }
+  });
+
+  it("puts back a _site/ that a build killed between its two renames had moved aside", async () => {
+    const site = makeSite({ "2024-03-01-changan.md": makeArticle({ title: "长安区的文章", date: "2024-03-01 09:00" }) });
+    mkdirSync(path.join(site, "_site.previous-0badf00d/news"), { recursive: true });
+    writeFileSync(path.join(site, "_site.previous-0badf00d/index.html"), "<p>上一次发布的网站</p>\n");
+    const preview = await serve(site);
+    try {
+      expect(readdirSync(site).sort()).toEqual(["_site", "content"]);
+      expect(existsSync(path.join(site, "_site/index.html"))).toBe(true);
     } finally {
       expect(await stop(preview)).toBe(0);
     }

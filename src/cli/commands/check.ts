@@ -14,6 +14,12 @@ export const checkCommand: Command = {
     const errors = loaded.problems.filter((p) => p.severity === "error");
     const warnings = loaded.problems.length - errors.length;
     const filesWithErrors = new Set(errors.map((p) => p.file)).size;
+    if (!loaded.content) {
+      // The configuration itself is broken: districts and the time zone are unknown, so articles wait.
+      io.err(`\nFound ${plural(errors.length, "error")} in content/site.yaml; the articles are checked once it is fixed.`);
+      io.err("  hint: 请先按上面的提示修改 content/site.yaml，然后再运行 npm run check");
+      return 1;
+    }
     if (errors.length > 0) {
       io.err(
         `\nFound ${plural(errors.length, "error")} and ${plural(warnings, "warning")} in ${filesWithErrors} of ${plural(loaded.files, "article file")}.` +
