@@ -1,8 +1,9 @@
 // The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
 // (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
 import { articleMeta, districtUrl, type Article, type SiteConfig, type TagGroup } from "../src/content/index.ts";
+import { describeNewsArticle, describeOpenGraph } from "../src/publish/index.ts";
 import type { SiteModel } from "../src/site/model.ts";
-import { html, trustedHtml, type SafeHtml } from "./html.ts";
+import { html, jsonForScript, trustedHtml, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
 import { renderHotTopics } from "./partials/hot-topics.ts";
 import { renderReaderTools } from "./partials/reader-tools.ts";
@@ -28,11 +29,21 @@ export function renderArticlePage({ model, article, shareCode }: ArticlePageData
 ${renderNeighbours(model, article)}
 ${renderRelated(model.related.get(article.url) ?? [])}`,
     sidebar: renderHotTopics(model.hot),
+    head: renderArticleHead(site, article),
   });
 }
 
+/** JSON-LD NewsArticle and Open Graph tags; jsonForScript keeps every value inside the script element. */
+function renderArticleHead(site: SiteConfig, a: Article): SafeHtml {
+  return html`<script type="application/ld+json">${jsonForScript(describeNewsArticle(a, site))}</script>
+${describeOpenGraph(a, site).map(([property, content]) => html`<meta property="${property}" content="${content}">
+`)}`;
+}
+
 function renderArticle(site: SiteConfig, a: Article, tools: SafeHtml, tags: readonly TagGroup[]): SafeHtml {
-  return html`<article class="article">
+  // Search (src/site/search-index.ts): only this element is indexed, as one result per article, with the
+  // district as a filter and the display date as metadata; the title comes from the <h1>.
+  return html`<article class="article" data-pagefind-body data-pagefind-filter="district:${a.district.name}" data-pagefind-meta="date:${a.dateText}" data-pagefind-sort="date:${a.dateIso}">
 <header class="article-header">
 <h1>${a.title}</h1>
 ${a.subtitle ? html`<p class="subtitle">—${a.subtitle}</p>` : ""}

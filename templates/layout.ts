@@ -4,6 +4,7 @@ import type { SiteModel } from "../src/site/model.ts";
 import { assetUrl } from "../src/site/assets.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";
+import { renderFeedLinks } from "./partials/feed-links.ts";
 import { renderFooter } from "./partials/footer.ts";
 
 export interface PageShell {
@@ -44,6 +45,7 @@ export function renderPage(page: PageShell): string {
 ${renderMetaTags([...siteMeta(site, column), ...(page.meta ?? [])])}<link rel="canonical" href="${canonical}">
 <link rel="stylesheet" href="${assetUrl(page.model.assets, "site.css")}">
 <script src="${assetUrl(page.model.assets, "reader.js")}"></script>
+${renderFeedLinks(site)}
 ${page.head}
 </head>
 <body>

@@ -190,6 +190,18 @@ export function formatIso(t: ZonedTime): string {
   return `${formatDay(t)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** RFC 822 (as updated by RFC 1123, the form RSS 2.0 asks for) with the zone's offset:
+ *  "Thu, 27 Feb 2020 11:31:00 +0800". */
+export function formatRfc822(t: ZonedTime): string {
+  const weekday = WEEKDAYS[new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay()]!;
+  const sign = t.offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(t.offsetMinutes);
+  return `${weekday}, ${pad(t.day)} ${MONTHS[t.month - 1]!} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} ${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
+}
+
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }

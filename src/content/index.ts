@@ -2,7 +2,7 @@
 // Nothing here imports Eleventy.
 export { parseArticle, decodeArticle, frontMatterSchema, FRONT_MATTER_FIELDS } from "./article.ts";
 export type { Article, FrontMatter, Term, ParsedArticle } from "./article.ts";
-export { parseDate, referenceTime, toZonedTime, formatDisplay, formatIso, formatDay } from "./dates.ts";
+export { parseDate, referenceTime, toZonedTime, formatDisplay, formatIso, formatDay, formatRfc822 } from "./dates.ts";
 export type { ZonedTime } from "./dates.ts";
 export { renderMarkdown } from "./markdown.ts";
 export type { Heading, RenderedBody } from "./markdown.ts";

@@ -118,6 +118,11 @@ export const siteConfigSchema = z
     relatedCount: z.int().min(0).max(20).default(5),
     /** `newsdesk publish`: safety limits and HTTP caching rules (README "Publishing"). */
     publish: publishSchema.default(PUBLISH_DEFAULTS),
+    /** Atom, RSS and JSON feeds (whole site and per district): how many newest articles each lists, and
+     *  whether entries carry the full article text or only the summary. */
+    feeds: z
+      .strictObject({ limit: z.int().min(1).max(500).default(20), fullText: z.boolean().default(true) })
+      .default({ limit: 20, fullText: true }),
   });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
@@ -164,6 +169,9 @@ const help: Record<string, FieldHelp> = {
   "publish.cacheControl.pages": { expected: "a Cache-Control value in ASCII", hint: "网页和订阅的缓存，默认 public, max-age=300" },
   "publish.cacheControl.hashed": { expected: "a Cache-Control value in ASCII", hint: "带内容哈希的文件，默认 public, max-age=31536000, immutable" },
   "publish.cacheControl.other": { expected: "a Cache-Control value in ASCII", hint: "图片等其他文件，默认 public, max-age=3600" },
+  feeds: { expected: "a mapping with limit and fullText", hint: "订阅源（RSS/Atom/JSON Feed）设置" },
+  "feeds.limit": { expected: "a whole number from 1 to 500", hint: "每个订阅源包含的最新文章数，默认 20" },
+  "feeds.fullText": { expected: "true or false", hint: "订阅源是否包含全文：true 全文，false 只有摘要" },
 };
 
 /** Parses and validates the site configuration text. */

@@ -24,3 +24,21 @@ export { parseState, recallObjects, recordState, serializeState, STATE_NAME } fr
 export type { PublishState, ListedObject, StateEntry } from "./state.ts";
 export type { S3Target } from "./s3.ts";
 export { changedUrls, publicUrl } from "./changed-urls.ts";
+
+// The generators: feeds, sitemaps, robots.txt and structured data, pure functions of the loaded content.
+// (The site adapter and templates import them from their own files, so a build never loads the S3 client.)
+export { planFeeds, renderAtom, renderRss, renderJsonFeed, renderFeedFiles, feedPaths } from "./feeds.ts";
+export type { FeedSpec } from "./feeds.ts";
+export {
+  collectSitemapEntries,
+  renderSitemaps,
+  renderRobots,
+  renderSitemapFiles,
+  SITEMAP_MAX_URLS,
+  SITEMAP_PATH,
+} from "./sitemap.ts";
+export type { SitemapEntry } from "./sitemap.ts";
+export { describeNewsArticle, describeOpenGraph } from "./structured-data.ts";
+export { absoluteUrl, absolutizeBody, findLeadImage } from "./urls.ts";
+export { xml, escapeXml, stringifyJson, RawXml } from "./xml.ts";
+export type { OutputFile } from "./output.ts";

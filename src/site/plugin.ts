@@ -7,6 +7,7 @@ import { ASSETS_DIR, createSiteModel, type SiteModel } from "./model.ts";
 import { addArticlePages } from "./pages/article-pages.ts";
 import { addAssetFiles } from "./pages/asset-files.ts";
 import { addListPages } from "./pages/list-pages.ts";
+import { addPublishFiles } from "./pages/publish-files.ts";
 
 // Kept on globalThis under a registered symbol: the config file may be loaded through a different module
 // loader (tsx) than the caller's (vitest), giving this module two instances that must see one hand-off.
@@ -37,4 +38,5 @@ export function newsdeskSite(eleventyConfig: EleventyConfig): void {
   addArticlePages(eleventyConfig);
   addListPages(eleventyConfig);
   addAssetFiles(eleventyConfig, ASSETS_DIR);
+  addPublishFiles(eleventyConfig);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDisplay, formatIso, parseDate, referenceTime, toZonedTime } from "../../src/content/dates.ts";
+import { formatDisplay, formatIso, formatRfc822, parseDate, referenceTime, toZonedTime } from "../../src/content/dates.ts";
 
 const SHANGHAI = "Asia/Shanghai";
 
@@ -65,5 +65,17 @@ describe("referenceTime", () => {
   });
   it("refuses a malformed SOURCE_DATE_EPOCH", () => {
     expect(() => referenceTime({ SOURCE_DATE_EPOCH: "yesterday" })).toThrow(/SOURCE_DATE_EPOCH must be whole seconds/);
+  });
+});
+
+describe("formatRfc822", () => {
+  it.each([
+    ["2020-02-27T03:31:00Z", "Asia/Shanghai", "Thu, 27 Feb 2020 11:31:00 +0800"],
+    ["2020-02-29T16:00:00Z", "Asia/Shanghai", "Sun, 01 Mar 2020 00:00:00 +0800"],
+    ["2024-12-31T23:59:59Z", "Asia/Shanghai", "Wed, 01 Jan 2025 07:59:59 +0800"],
+    ["2024-07-01T12:00:00Z", "America/New_York", "Mon, 01 Jul 2024 08:00:00 -0400"],
+    ["2024-01-15T12:00:00Z", "Asia/Kolkata", "Mon, 15 Jan 2024 17:30:00 +0530"],
+  ])("%s in %s → %s", (instant, zone, expected) => {
+    expect(formatRfc822(toZonedTime(new Date(instant), zone))).toBe(expected);
   });
 });

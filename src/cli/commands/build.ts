@@ -1,4 +1,5 @@
-// `newsdesk build`: validate, render into a staging folder, swap it in for _site/ on success.
+// `newsdesk build`: validate, render into a staging folder, index it for search, swap it in for _site/ on
+// success.
 import { writeFile } from "node:fs/promises";
 import { reportProblems, type Command } from "../io.ts";
 
@@ -6,7 +7,7 @@ export const buildCommand: Command = {
   summary: "build the site into _site/ (replaced only when the build succeeds)",
   usage: `  --drafts       include draft articles (preview only; never publish this)
   --out DIR      output folder (default _site)
-  --no-search    skip the search index (faster previews; benchmarks time indexing apart)
+  --no-search    skip the search index (/pagefind/): faster previews; the search page then finds nothing
   --no-cache     build from scratch, neither reading nor updating .cache/newsdesk/
   --timings FILE write the time spent in each build phase to FILE as JSON`,
   options: { drafts: { type: "boolean" }, out: { type: "string" }, "no-search": { type: "boolean" }, "no-cache": { type: "boolean" }, timings: { type: "string" } },
@@ -31,7 +32,11 @@ export const buildCommand: Command = {
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    io.out(`Built ${result.articles} articles into ${result.outDir} in ${seconds} s${drafts ? " (drafts included)" : ""}.`);
+    const search =
+      result.searchPages !== undefined
+        ? `; search index: ${result.searchPages} pages in ${((result.timings.search ?? 0) / 1000).toFixed(2)} s`
+        : "; search index skipped";
+    io.out(`Built ${result.articles} articles into ${result.outDir} in ${seconds} s${drafts ? " (drafts included)" : ""}${search}.`);
     return 0;
   },
 };

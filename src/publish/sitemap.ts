@@ -1,0 +1,114 @@
+// The sitemap (https://www.sitemaps.org/protocol.html) and robots.txt. Pure functions: (entries, site) →
+// files. Above `maxUrls` URLs (the protocol's limit is 50,000 per file) the URLs are split over numbered
+// files under /sitemaps/ and /sitemap.xml becomes the sitemap index that lists them, so the one address
+// given to search engines and in robots.txt never changes.
+import { formatIso, toZonedTime, type Article, type SiteConfig, type SiteContent } from "../content/index.ts";
+import { districtPath } from "./feeds.ts";
+import type { OutputFile } from "./output.ts";
+import { absoluteUrl } from "./urls.ts";
+import { xml } from "./xml.ts";
+
+/** The protocol's limit of URLs per sitemap file (and of sitemaps per index). */
+export const SITEMAP_MAX_URLS = 50_000;
+
+export const SITEMAP_PATH = "/sitemap.xml";
+
+export interface SitemapEntry {
+  /** Site path: "/news/2020/02/changan/". */
+  path: string;
+  /** When the page last changed; absent when unknown (a list with no articles yet). */
+  lastmod?: Date;
+}
+
+const NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/**
+ * The pages search engines should crawl, each once: the home page, the 区县播报 index, every district and
+ * tag page, and every article. Later pages of a list (/news/page/2/) are left out: every article they link
+ * to is listed itself. A list's lastmod is its newest article's date.
+ */
+export function collectSitemapEntries(content: SiteContent): SitemapEntry[] {
+  const { site, articles } = content;
+  const newest = articles[0]?.date;
+  const districtNewest = new Map<string, Date>();
+  const tagNewest = new Map<string, Date>();
+  for (const a of articles) {
+    if (!districtNewest.has(a.district.slug)) districtNewest.set(a.district.slug, a.date);
+    for (const tag of a.tags) if (!tagNewest.has(tag.slug)) tagNewest.set(tag.slug, a.date);
+  }
+  const entries: SitemapEntry[] = [withLastmod("/", newest), withLastmod("/news/", newest)];
+  for (const district of site.districts) entries.push(withLastmod(districtPath(district), districtNewest.get(district.slug)));
+  for (const slug of [...tagNewest.keys()].sort()) entries.push(withLastmod(`/tags/${slug}/`, tagNewest.get(slug)));
+  for (const article of articles) entries.push(articleEntry(article));
+  return entries;
+}
+
+function withLastmod(path: string, lastmod: Date | undefined): SitemapEntry {
+  return lastmod ? { path, lastmod } : { path };
+}
+
+function articleEntry(article: Article): SitemapEntry {
+  return { path: article.url, lastmod: article.date };
+}
+
+function lastmodText(date: Date, site: SiteConfig): string {
+  return formatIso(toZonedTime(date, site.timeZone));
+}
+
+function renderUrlset(entries: readonly SitemapEntry[], site: SiteConfig): string {
+  const urls = entries.map(
+    (e) => xml`
+<url><loc>${absoluteUrl(e.path, site)}</loc>${e.lastmod ? xml`<lastmod>${lastmodText(e.lastmod, site)}</lastmod>` : ""}</url>`,
+  );
+  return xml`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="${NAMESPACE}">${urls}
+</urlset>
+`.value;
+}
+
+function renderIndex(parts: readonly { path: string; lastmod?: Date }[], site: SiteConfig): string {
+  const sitemaps = parts.map(
+    (p) => xml`
+<sitemap><loc>${absoluteUrl(p.path, site)}</loc>${p.lastmod ? xml`<lastmod>${lastmodText(p.lastmod, site)}</lastmod>` : ""}</sitemap>`,
+  );
+  return xml`<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="${NAMESPACE}">${sitemaps}
+</sitemapindex>
+`.value;
+}
+
+/**
+ * /sitemap.xml, alone when the entries fit in one file; otherwise /sitemaps/1.xml, /sitemaps/2.xml, … with
+ * at most `maxUrls` URLs each, and /sitemap.xml as their index.
+ */
+export function renderSitemaps(entries: readonly SitemapEntry[], site: SiteConfig, maxUrls = SITEMAP_MAX_URLS): OutputFile[] {
+  if (!Number.isInteger(maxUrls) || maxUrls < 1) throw new RangeError(`maxUrls must be a positive whole number, received ${maxUrls}`);
+  if (entries.length <= maxUrls) return [{ path: SITEMAP_PATH, contents: renderUrlset(entries, site) }];
+  const files: OutputFile[] = [];
+  const parts: { path: string; lastmod?: Date }[] = [];
+  for (let start = 0; start < entries.length; start += maxUrls) {
+    const chunk = entries.slice(start, start + maxUrls);
+    const path = `/sitemaps/${parts.length + 1}.xml`;
+    let lastmod: Date | undefined;
+    for (const e of chunk) if (e.lastmod && (!lastmod || e.lastmod > lastmod)) lastmod = e.lastmod;
+    parts.push(lastmod ? { path, lastmod } : { path });
+    files.push({ path, contents: renderUrlset(chunk, site) });
+  }
+  if (parts.length > maxUrls) {
+    throw new RangeError(`${entries.length} URLs need ${parts.length} sitemaps, more than one index may list (${maxUrls})`);
+  }
+  return [{ path: SITEMAP_PATH, contents: renderIndex(parts, site) }, ...files];
+}
+
+/** robots.txt: everything may be crawled except search result pages; the sitemap's absolute address. */
+export function renderRobots(site: SiteConfig): string {
+  return ["User-agent: *", "Disallow: /search/", "", `Sitemap: ${absoluteUrl(SITEMAP_PATH, site)}`, ""].join("\n");
+}
+
+/** The sitemap files and robots.txt of the whole site. */
+export function renderSitemapFiles(content: SiteContent, maxUrls = SITEMAP_MAX_URLS): OutputFile[] {
+  return [
+    ...renderSitemaps(collectSitemapEntries(content), content.site, maxUrls),
+    { path: "/robots.txt", contents: renderRobots(content.site) },
+  ];
+}
