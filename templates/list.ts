@@ -6,6 +6,7 @@ import { renderPage } from "./layout.ts";
 import { renderArticleList } from "./partials/article-list.ts";
 import type { Crumb } from "./partials/breadcrumb.ts";
 import { formatCount } from "./partials/counts.ts";
+import { renderFeedLinks } from "./partials/feed-links.ts";
 import { renderDistrictLinks } from "./partials/district-nav.ts";
 import { renderHotTopics } from "./partials/hot-topics.ts";
 import { renderPager } from "./partials/pager.ts";
@@ -53,5 +54,7 @@ ${renderArticleList(page.items)}
 ${renderPager(page)}
 </section>`,
     sidebar: renderHotTopics(model.hot),
+    // A district page also offers its own feeds (src/publish/feeds.ts) to feed readers.
+    ...(page.kind === "district" ? { head: renderFeedLinks(site, page.baseUrl, `${heading} - ${site.name}`) } : {}),
   });
 }

@@ -7,7 +7,7 @@
 // templates leave to each template line; and a feed is a few dozen entries picked from an already sorted
 // list, so it costs nothing at 100,000 articles. The plugin's useful ideas (absolute URLs in the body,
 // RFC 3339/822 dates) live in urls.ts and src/content/dates.ts, tested on their own.
-import { formatIso, formatRfc822, toZonedTime, type Article, type District, type SiteContent } from "../content/index.ts";
+import { districtUrl, formatIso, formatRfc822, toZonedTime, type Article, type SiteContent } from "../content/index.ts";
 import type { OutputFile } from "./output.ts";
 import { absoluteUrl, absolutizeBody, findLeadImage } from "./urls.ts";
 import { stringifyJson, xml } from "./xml.ts";
@@ -29,11 +29,6 @@ export interface FeedSpec {
 /** Where a feed lives: "/" for the whole site, "/districts/<slug>/" for a district. */
 export function feedPaths(dir: string): FeedSpec["paths"] {
   return { atom: `${dir}feed.xml`, rss: `${dir}rss.xml`, json: `${dir}feed.json` };
-}
-
-/** The district page a district's feed follows. */
-export function districtPath(district: District): string {
-  return `/districts/${district.slug}/`;
 }
 
 /**
@@ -66,8 +61,8 @@ export function planFeeds(content: SiteContent): FeedSpec[] {
     feeds.push({
       title: `${district.name} - ${site.name}`,
       description: `${site.name}${site.channel.name}：${district.name}`,
-      homePath: districtPath(district),
-      paths: feedPaths(districtPath(district)),
+      homePath: districtUrl(district),
+      paths: feedPaths(districtUrl(district)),
       articles: list,
       updated: list[0]?.date ?? fallback,
     });

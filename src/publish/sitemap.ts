@@ -2,8 +2,7 @@
 // files. Above `maxUrls` URLs (the protocol's limit is 50,000 per file) the URLs are split over numbered
 // files under /sitemaps/ and /sitemap.xml becomes the sitemap index that lists them, so the one address
 // given to search engines and in robots.txt never changes.
-import { formatIso, toZonedTime, type Article, type SiteConfig, type SiteContent } from "../content/index.ts";
-import { districtPath } from "./feeds.ts";
+import { districtUrl, formatIso, toZonedTime, type Article, type SiteConfig, type SiteContent } from "../content/index.ts";
 import type { OutputFile } from "./output.ts";
 import { absoluteUrl } from "./urls.ts";
 import { xml } from "./xml.ts";
@@ -23,22 +22,20 @@ export interface SitemapEntry {
 const NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /**
- * The pages search engines should crawl, each once: the home page, the 区县播报 index, every district and
- * tag page, and every article. Later pages of a list (/news/page/2/) are left out: every article they link
- * to is listed itself. A list's lastmod is its newest article's date.
+ * The pages search engines should crawl, each once: the home page, the 区县播报 index, the district and tag
+ * overviews, every district and tag page (the URLs the list pages use, src/content/taxonomies.ts), and
+ * every article. Later pages of a list (/news/page/2/) are left out: every article they link to is listed
+ * itself. A list's lastmod is its newest article's date.
  */
 export function collectSitemapEntries(content: SiteContent): SitemapEntry[] {
   const { site, articles } = content;
   const newest = articles[0]?.date;
   const districtNewest = new Map<string, Date>();
-  const tagNewest = new Map<string, Date>();
-  for (const a of articles) {
-    if (!districtNewest.has(a.district.slug)) districtNewest.set(a.district.slug, a.date);
-    for (const tag of a.tags) if (!tagNewest.has(tag.slug)) tagNewest.set(tag.slug, a.date);
-  }
-  const entries: SitemapEntry[] = [withLastmod("/", newest), withLastmod("/news/", newest)];
-  for (const district of site.districts) entries.push(withLastmod(districtPath(district), districtNewest.get(district.slug)));
-  for (const slug of [...tagNewest.keys()].sort()) entries.push(withLastmod(`/tags/${slug}/`, tagNewest.get(slug)));
+  for (const a of articles) if (!districtNewest.has(a.district.slug)) districtNewest.set(a.district.slug, a.date);
+  const entries: SitemapEntry[] = [withLastmod("/", newest), withLastmod("/news/", newest), withLastmod("/districts/", newest)];
+  for (const district of site.districts) entries.push(withLastmod(districtUrl(district), districtNewest.get(district.slug)));
+  entries.push(withLastmod("/tags/", newest));
+  for (const tag of content.tags.tags) entries.push(withLastmod(tag.url, tag.articles[0]?.date));
   for (const article of articles) entries.push(articleEntry(article));
   return entries;
 }

@@ -30,13 +30,14 @@ const threeArticles = () => ({
 });
 
 describe("collectSitemapEntries", () => {
-  it("lists home, index, districts, tags and articles once, with each list's newest date", async () => {
+  it("lists home, index, overviews, districts, tags (most used first) and articles once, with each list's newest date", async () => {
     const content = await loadFixture(threeArticles());
     const entries = collectSitemapEntries(content);
     const show = (e: SitemapEntry) => [e.path, e.lastmod?.toISOString() ?? null];
     expect(entries.map(show)).toEqual([
       ["/", "2020-02-28T15:30:00.000Z"],
       ["/news/", "2020-02-28T15:30:00.000Z"],
+      ["/districts/", "2020-02-28T15:30:00.000Z"],
       ["/districts/xincheng/", null],
       ["/districts/beilin/", "2020-02-28T15:30:00.000Z"],
       ["/districts/lianhu/", null],
@@ -50,8 +51,9 @@ describe("collectSitemapEntries", () => {
       ["/districts/huyi/", null],
       ["/districts/lantian/", null],
       ["/districts/zhouzhi/", null],
-      ["/tags/wei-sheng-jian-kang/", "2020-02-27T03:31:00.000Z"],
+      ["/tags/", "2020-02-28T15:30:00.000Z"],
       ["/tags/yi-qing-fang-kong/", "2020-02-28T15:30:00.000Z"],
+      ["/tags/wei-sheng-jian-kang/", "2020-02-27T03:31:00.000Z"],
       ["/news/2020/02/b/", "2020-02-28T15:30:00.000Z"],
       ["/news/2020/02/a/", "2020-02-27T03:31:00.000Z"],
       ["/news/2020/01/c/", "2020-01-04T16:00:00.000Z"],
@@ -72,14 +74,14 @@ describe("renderSitemaps", () => {
     const result = validateSchema(path.join(dir, "sitemap.xml"), SITEMAP_XSD);
     expect(result.output).toContain("validates");
     expect(result.ok).toBe(true);
-    expect(xpath(path.join(dir, "sitemap.xml"), "count(/*[local-name()='urlset']/*[local-name()='url'])")).toBe("20");
+    expect(xpath(path.join(dir, "sitemap.xml"), "count(/*[local-name()='urlset']/*[local-name()='url'])")).toBe("22");
   });
 
   it("splits above maxUrls into numbered files listed by a sitemap index, each valid", async () => {
     const content = await loadFixture(threeArticles());
     const entries = collectSitemapEntries(content);
     const files = renderSitemaps(entries, content.site, 7);
-    expect(files.map((f) => f.path)).toEqual(["/sitemap.xml", "/sitemaps/1.xml", "/sitemaps/2.xml", "/sitemaps/3.xml"]);
+    expect(files.map((f) => f.path)).toEqual(["/sitemap.xml", "/sitemaps/1.xml", "/sitemaps/2.xml", "/sitemaps/3.xml", "/sitemaps/4.xml"]);
     const dir = writeTemp(files);
     const index = path.join(dir, "sitemap.xml");
     expect(validateSchema(index, INDEX_XSD).ok).toBe(true);
@@ -88,16 +90,17 @@ describe("renderSitemaps", () => {
 <sitemap><loc>${BASE}/sitemaps/1.xml</loc><lastmod>2020-02-28T23:30:00+08:00</lastmod></sitemap>
 <sitemap><loc>${BASE}/sitemaps/2.xml</loc><lastmod>2020-02-27T11:31:00+08:00</lastmod></sitemap>
 <sitemap><loc>${BASE}/sitemaps/3.xml</loc><lastmod>2020-02-28T23:30:00+08:00</lastmod></sitemap>
+<sitemap><loc>${BASE}/sitemaps/4.xml</loc><lastmod>2020-01-05T00:00:00+08:00</lastmod></sitemap>
 </sitemapindex>
 `);
-    const counts = [1, 2, 3].map((n) => {
+    const counts = [1, 2, 3, 4].map((n) => {
       const part = path.join(dir, `sitemaps/${n}.xml`);
       expect(validateSchema(part, SITEMAP_XSD).ok).toBe(true);
       return Number(xpath(part, "count(/*[local-name()='urlset']/*[local-name()='url'])"));
     });
-    expect(counts).toEqual([7, 7, 6]);
+    expect(counts).toEqual([7, 7, 7, 1]);
     // Every URL exactly once, in order, across the parts.
-    const locs = [1, 2, 3].flatMap((n) => [...files[n]!.contents.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]));
+    const locs = [1, 2, 3, 4].flatMap((n) => [...files[n]!.contents.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]));
     expect(locs).toEqual(entries.map((e) => `${BASE}${e.path}`));
   });
 

@@ -105,6 +105,15 @@ describe("feed autodiscovery", () => {
   });
 });
 
+describe("district feed autodiscovery", () => {
+  it("a district page links its own feeds after the site's", () => {
+    const page = files.get("districts/changan/index.html")!.toString();
+    expect(page).toContain(`<link rel="alternate" type="application/atom+xml" title="长安区 - 兵马俑在线 (Atom)" href="/districts/changan/feed.xml">
+<link rel="alternate" type="application/rss+xml" title="长安区 - 兵马俑在线 (RSS)" href="/districts/changan/rss.xml">
+<link rel="alternate" type="application/feed+json" title="长安区 - 兵马俑在线 (JSON Feed)" href="/districts/changan/feed.json">`);
+  });
+});
+
 describe("sitemap.xml and robots.txt", () => {
   it("validates against the sitemaps.org structure with lastmod in +08:00", () => {
     const file = path.join(out, "sitemap.xml");
@@ -112,6 +121,13 @@ describe("sitemap.xml and robots.txt", () => {
     expect(result.output).toContain("validates");
     expect(xpath(file, "string(//*[local-name()='url'][*[local-name()='loc'] = 'https://www.bmy-online.example.cn/news/2020/02/changan-health-bureau/']/*[local-name()='lastmod'])")).toBe("2020-02-27T11:31:00+08:00");
     expect(xpath(file, "count(//*[local-name()='lastmod'][substring(., 20) != '+08:00'])")).toBe("0");
+  });
+
+  it("lists only pages the build wrote, and every article and list first page", () => {
+    const locs = [...files.get("sitemap.xml")!.toString().matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.slice(BASE.length + 1));
+    expect(locs.filter((p) => !files.has(`${p}index.html`))).toEqual([]);
+    const pages = [...files.keys()].filter((p) => p.endsWith("index.html") && !p.includes("/page/")).map((p) => p.slice(0, -"index.html".length));
+    expect([...locs].sort()).toEqual(pages.sort());
   });
 
   it("robots.txt points to the sitemap", () => {
