@@ -45,7 +45,7 @@ describe("the search index", () => {
     const run = await runCli(["build", "--root", root, "--no-search"], { env: { SOURCE_DATE_EPOCH } });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Built 2 articles into .+ in [\d.]+ s; search index skipped\.\n$/);
+    expect(run.stdout).toMatch(/^Built 2 articles into .+ \(no search index\) in [\d.]+ s\.\n$/);
     expect(existsSync(path.join(root, "_site/pagefind"))).toBe(false);
     expect(existsSync(path.join(root, "_site/news/2020/02/changan-health-bureau/index.html"))).toBe(true);
   });
@@ -54,7 +54,7 @@ describe("the search index", () => {
     const root = fixture();
     const first = await runCli(["build", "--root", root], { env: { SOURCE_DATE_EPOCH } });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/; search index: 2 pages in [\d.]+ s\.\n$/);
+    expect(first.stdout).toMatch(/^Built 2 articles into .+ \(search index: 2 pages\) in [\d.]+ s\.\n$/);
     const before = readTree(path.join(root, "_site"));
     // A new article, then a build whose indexer exits with an error.
     writeArticle(root, "2025-10-01-new.md", makeArticle({ title: "新文章", date: "2025-10-01 10:00" }));

@@ -32,11 +32,8 @@ export const buildCommand: Command = {
       return 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const search =
-      result.searchPages !== undefined
-        ? `; search index: ${result.searchPages} pages in ${((result.timings.search ?? 0) / 1000).toFixed(2)} s`
-        : "; search index skipped";
-    io.out(`Built ${result.articles} articles into ${result.outDir} in ${seconds} s${drafts ? " (drafts included)" : ""}${search}.`);
+    const search = result.searchPages !== undefined ? `search index: ${result.searchPages} pages` : "no search index";
+    io.out(`Built ${result.articles} articles into ${result.outDir} (${search}) in ${seconds} s${drafts ? " (drafts included)" : ""}.`);
     return 0;
   },
 };
