@@ -1,7 +1,7 @@
 // The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
 // (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
 import { articleMeta, districtUrl, type Article, type SiteConfig, type TagGroup } from "../src/content/index.ts";
-import { describeNewsArticle, describeOpenGraph } from "../src/publish/index.ts";
+import { describeNewsArticle, describeOpenGraph } from "../src/publish/structured-data.ts";
 import type { SiteModel } from "../src/site/model.ts";
 import { html, jsonForScript, trustedHtml, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
