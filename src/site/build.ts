@@ -6,7 +6,7 @@
 // (output.ts), after everything rendered. Either way the output is byte for byte what a full build makes.
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -19,6 +19,7 @@ import { findIntactFiles, readManifest, recoverJournal, updateFolder, writeFolde
 import { Fingerprinter, pageKey } from "./page-keys.ts";
 import { articlePageInputs } from "./pages/article-pages.ts";
 import { prepareBuild } from "./plugin.ts";
+import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
 import { prefetchShareCodes, startShareCodeWorkers, stopShareCodeWorkers } from "./share-code.ts";
 
 export interface BuildOptions {
@@ -47,6 +48,8 @@ export interface BuildResult {
   timings: BuildTimings;
   /** How the output was produced, and how many files were written (a warm build skips unchanged ones). */
   output?: { mode: "full" | "warm"; rendered: number; written: number; deleted: number };
+  /** Article pages in the search index (its time is timings.search); absent when no index was built. */
+  searchPages?: number;
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -120,7 +123,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     for (const rel of rendered.keys()) kept.delete(rel);
     endPhase("render");
 
-    // The search index (issue 6) is built here from the written folder, when options.search !== false.
+    // The search index of every article page, rendered now or kept from the last build, joins the output
+    // files: written (or, failing, not written) with the pages, and tracked by the manifest like them.
+    let searchPages: number | undefined;
+    if (options.search !== false) {
+      const index = await buildSearchIndex(
+        content.articles.map((article) => {
+          const rel = pagePath(article.url);
+          return { url: article.url, html: () => textOf(rendered.get(rel) ?? readFileSync(path.join(outDir, rel))) };
+        }),
+      );
+      for (const [rel, bytes] of index.files) rendered.set(`${SEARCH_DIR}/${rel}`, bytes);
+      searchPages = index.pages;
+      endPhase("search");
+    }
     // From here on the output folder changes: the manifest describing the old one goes first.
     rmSync(manifestFile, { force: true });
     let output: NonNullable<BuildResult["output"]>;
@@ -155,12 +171,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       parseCache?.save();
       endPhase("cache");
     }
-    return { ok: true, problems: loaded.problems, outDir, articles: content.articles.length, timings, output };
+    return {
+      ok: true,
+      problems: loaded.problems,
+      outDir,
+      articles: content.articles.length,
+      timings,
+      output,
+      ...(searchPages !== undefined ? { searchPages } : {}),
+    };
   });
 }
 
 /** Below this many article pages to render, starting worker threads costs more than it saves. */
 const SHARE_CODE_WORKERS_FROM = 300;
+
+function textOf(content: string | Uint8Array): string {
+  return typeof content === "string" ? content : Buffer.from(content).toString("utf8");
+}
 
 /** The output file of a page URL: "/news/2020/02/x/" → "news/2020/02/x/index.html". */
 function pagePath(url: string): string {

@@ -1,70 +1,98 @@
-// The site search index: Pagefind (https://pagefind.app, npm `pagefind`) reads the built HTML and writes
-// its index and browser library into /pagefind/ of the same folder.
+// The site search index: Pagefind (https://pagefind.app, npm `pagefind`) indexes the article pages of a
+// build in memory, through its Node API, and hands back its index and browser library; the build writes
+// them under /pagefind/ together with the pages, so the index takes part in the all-or-nothing output swap
+// (a failing index fails the build before anything is written) and in warm builds' manifest.
 //
-// - Only article pages are results: they alone carry data-pagefind-body (templates/article.ts), and the
-//   glob keeps list pages out even on a site where no page has the marker.
-// - Pages are lang="zh-CN"; Pagefind's *extended* binary segments Chinese text into words, so only that
-//   binary is accepted.
-// - The binary runs as a child process we wait for, rather than through the package's Node API: that API
-//   keeps a long-lived service process and never settles its promises when the process dies, so a crashed
-//   indexer would hang the build; here any non-zero exit fails the build with Pagefind's own messages.
-import { spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
+// - Only article pages are given to Pagefind, and each marks its content with data-pagefind-body
+//   (templates/article.ts): list pages are never results.
+// - Pages are lang="zh-CN"; the npm package runs Pagefind's *extended* binary, which segments Chinese text
+//   into words.
+// - Pagefind keeps no state between builds: every build indexes every article again.
+import * as pagefind from "pagefind";
 
+/** The folder of the site the index is served from: Pagefind's default, /pagefind/. */
 export const SEARCH_DIR = "pagefind";
-/** Article pages only: /news/YYYY/MM/<slug>/index.html. */
-export const ARTICLE_GLOB = "news/[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html";
 
-export interface SearchIndexResult {
+export interface SearchPage {
+  /** Site URL of the page: "/news/2020/02/changan-health-bureau/". */
+  url: string;
+  /** The page's HTML, read when Pagefind is ready for it. */
+  html: () => string;
+}
+
+export interface SearchIndex {
   /** Pages indexed as results. */
   pages: number;
+  /** Files of the index and of Pagefind's browser library, by path under /pagefind/. */
+  files: Map<string, Uint8Array>;
 }
 
-/** The pagefind_extended binary: $PAGEFIND_EXTENDED_BINARY_PATH (as the npm package honours), else the
- *  platform package npm installed beside `pagefind`. */
-export function findPagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.PAGEFIND_EXTENDED_BINARY_PATH;
-  if (configured) return configured;
-  const platform = process.platform === "win32" ? "windows" : process.platform;
-  const executable = platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
-  const name = `@pagefind/${platform}-${process.arch}/bin/${executable}`;
-  try {
-    return createRequire(import.meta.url).resolve(name);
-  } catch {
-    throw new Error(
-      `the search indexer ${name} is not installed (it comes with the npm package "pagefind"); run npm ci, or build with --no-search`,
-    );
-  }
-}
+// What the search page uses: the search library, its worker and WebAssembly, and the index itself. The
+// ready-made UI bundles Pagefind also offers are left out; templates/assets/search.js is our interface.
+const BUNDLE_FILE = /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|[\w.-]+\.pf_\w+|(?:fragment|index|filter)\/[\w.-]+\.pf_\w+)$/;
 
-function run(binary: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", (error) => reject(new Error(`the search indexer could not start (${binary}): ${error.message}`)));
-    child.on("close", (code, signal) => resolve({ code: signal ? null : code, output }));
-  });
+/** Pages handed to Pagefind at once: enough to keep it busy, few enough to bound memory. */
+const BATCH = 64;
+
+export class SearchIndexError extends Error {}
+
+function check<T extends { errors: string[] }>(what: string, response: T): T {
+  if (response.errors.length > 0) throw new SearchIndexError(`the search index could not be built (${what}): ${response.errors.join("; ")}`);
+  return response;
 }
 
 /**
- * Indexes the article pages built into `dir` and writes the index to `dir`/pagefind/. A site without
- * articles gets no index (Pagefind refuses to build an empty one); the search page then says so.
- * Throws, with Pagefind's messages, when indexing fails.
+ * Rejects if the process runs out of work while Pagefind owes an answer: the npm package's service never
+ * settles its promises when the Pagefind binary dies, so without this a crashed indexer would end the
+ * build silently instead of failing it with a message.
  */
-export async function indexSearch(dir: string, articles: number): Promise<SearchIndexResult> {
-  if (articles === 0) return { pages: 0 };
-  const binary = findPagefindBinary();
-  const { code, output } = await run(binary, ["--site", dir, "--glob", ARTICLE_GLOB, "--output-subdir", SEARCH_DIR, "--quiet"]);
-  if (code !== 0) {
-    const detail = output.trim() || (code === null ? "it was killed" : `it exited with code ${code}`);
-    throw new Error(`the search index could not be built: ${detail}`);
-  }
-  const entry = JSON.parse(await readFile(path.join(dir, SEARCH_DIR, "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
+function failIfAbandoned(): { abandoned: Promise<never>; dispose: () => void } {
+  let onBeforeExit = () => {};
+  const abandoned = new Promise<never>((_, reject) => {
+    onBeforeExit = () => reject(new SearchIndexError("the search index could not be built: the Pagefind indexer stopped without answering"));
+  });
+  process.once("beforeExit", onBeforeExit);
+  return { abandoned, dispose: () => process.off("beforeExit", onBeforeExit) };
+}
+
+/** Indexes `pages` and returns the files to publish under /pagefind/. No pages: no index at all. */
+export async function buildSearchIndex(pages: readonly SearchPage[]): Promise<SearchIndex> {
+  if (pages.length === 0) return { pages: 0, files: new Map() };
+  const { abandoned, dispose } = failIfAbandoned();
+  const answer = <T>(request: Promise<T>) => Promise.race([request, abandoned]);
+  // The package reports a dying service with console.error and a stack trace; the CLI prints problems
+  // itself (stack traces only with --debug), so those reports become part of the error instead.
+  const reports: string[] = [];
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    reports.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(" "));
   };
-  return { pages: Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0) };
+  try {
+    const index = check("starting Pagefind", await answer(pagefind.createIndex({}))).index!;
+    for (let start = 0; start < pages.length; start += BATCH) {
+      const batch = pages.slice(start, start + BATCH);
+      const added = await answer(Promise.all(batch.map((page) => index.addHTMLFile({ url: page.url, content: page.html() }))));
+      added.forEach((response, i) => check(`indexing ${batch[i]!.url}`, response));
+    }
+    const { files } = check("writing the index", await answer(index.getFiles()));
+    const bundle = new Map<string, Uint8Array>();
+    for (const file of files) {
+      const rel = file.path.split("\\").join("/");
+      if (BUNDLE_FILE.test(rel)) bundle.set(rel, file.content);
+    }
+    const entry = JSON.parse(Buffer.from(bundle.get("pagefind-entry.json") ?? "{}").toString("utf8")) as {
+      languages?: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.values(entry.languages ?? {}).reduce((sum, language) => sum + language.page_count, 0);
+    return { pages: indexed, files: bundle };
+  } catch (error) {
+    if (error instanceof SearchIndexError) throw error;
+    const detail = [...reports, (error as Error).message].join("; ");
+    throw new SearchIndexError(`the search index could not be built: ${detail}`, { cause: error });
+  } finally {
+    console.error = consoleError;
+    dispose();
+    // Pagefind runs as a child process; none is left behind between builds.
+    await pagefind.close().catch(() => undefined);
+  }
 }
