@@ -28,6 +28,17 @@ const OLDEST_PAGE = "news/2026/09/lianhu-school-canteen-inspection/index.html";
 const NEWEST = "2026-11-27-lianhu-old-community-renovation.md";
 const NEWEST_URL = "/news/2026/11/lianhu-old-community-renovation/";
 const NEWEST_PAGE = "news/2026/11/lianhu-old-community-renovation/index.html";
+// Pagefind's index files (gzip bytes, served with Content-Encoding gzip); their names carry a content hash,
+// so a rebuild after an edit replaces some of them.
+const PAGEFIND_DATA = /^www\/pagefind\/(?:.+\.pf_\w+|wasm\.[\w-]+\.pagefind)$/;
+
+/** What a rebuild changed: files only in the new tree, files in both with other bytes, files gone. */
+function compareTrees(before: Map<string, Buffer>, after: Map<string, Buffer>) {
+  const added = [...after.keys()].filter((p) => !before.has(p)).sort();
+  const modified = [...after.keys()].filter((p) => before.has(p) && !before.get(p)!.equals(after.get(p)!)).sort();
+  const removed = [...before.keys()].filter((p) => !after.has(p)).sort();
+  return { added, modified, removed, uploads: [...added, ...modified].sort() };
+}
 
 let server: S3Server;
 let bucketCount = 0;
@@ -117,8 +128,9 @@ describe("newsdesk publish to an S3-protocol server", () => {
     for (const [key, object] of siteObjects(stored)) {
       if (key.endsWith(".html")) expect(headersOf(object), key).toEqual(HTML);
       else if (/\/assets\/site\.[0-9a-f]{10}\.css$/.test(key)) expect(headersOf(object), key).toEqual(HASHED_CSS);
-      expect(object.contentEncoding, key).toBe("");
+      expect(object.contentEncoding, key).toBe(PAGEFIND_DATA.test(key) ? "gzip" : "");
     }
+    expect([...stored.keys()].filter((key) => PAGEFIND_DATA.test(key)).length).toBeGreaterThan(0);
     const css = [...tree.keys()].find((p) => /^assets\/site\.[0-9a-f]{10}\.css$/.test(p))!;
     const head = await headObject(server.client, bucket, PREFIX + css);
     expect([head.ContentType, head.CacheControl, head.ContentEncoding]).toEqual([HASHED_CSS.contentType, HASHED_CSS.cacheControl, undefined]);
@@ -166,19 +178,22 @@ describe("newsdesk publish to an S3-protocol server", () => {
     writeFileSync(file, `${readFileSync(file, "utf8")}\n检查结果将在区政府网站公开。\n`);
     const after = await build(root);
     const changed = diffTrees(before, after);
-    expect(changed).toContain(OLDEST_PAGE);
+    const { added, modified, removed, uploads } = compareTrees(before, after);
+    expect(modified).toContain(OLDEST_PAGE);
     expect(changed.filter((p) => p.endsWith(".html"))).toEqual([OLDEST_PAGE]);
+    expect([...added, ...removed].filter((p) => !p.startsWith("pagefind/"))).toEqual([]);
 
     const proxy = await startS3Proxy(server.endpoint, bucket);
     const urls = path.join(root, "changed.txt");
     const run = await publish(root, bucket, ["--changed-urls", urls], proxy.endpoint);
     await proxy.close();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Plan: ${changed.length} upload(s) (0 new, ${changed.length} changed;`);
+    expect(run.stdout).toContain(`Plan: ${uploads.length} upload(s) (${added.length} new, ${modified.length} changed;`);
     expect(run.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
     const writes = siteWrites(proxy.requests);
-    expect(writes.map((r) => r.kind)).toEqual(changed.map(() => "put"));
-    expect(writes.map((r) => r.key).sort()).toEqual(changed.map((p) => PREFIX + p));
+    expect(writes.filter((r) => r.kind === "put").map((r) => r.key).sort()).toEqual(uploads.map((p) => PREFIX + p));
+    expect(writes.filter((r) => r.kind === "delete").map((r) => r.key).sort()).toEqual(removed.map((p) => PREFIX + p));
+    expect(writes.map((r) => r.kind)).toEqual([...uploads.map(() => "put"), ...removed.map(() => "delete")]);
     expect(readFileSync(urls, "utf8")).toContain(`${BASE_URL}news/2026/09/lianhu-school-canteen-inspection/\n`);
     expect(readFileSync(urls, "utf8").split("\n").filter(Boolean)).toHaveLength(changed.length);
     const stored = await readBucket(server.client, bucket);
@@ -197,7 +212,8 @@ describe("newsdesk publish to an S3-protocol server", () => {
     rmSync(path.join(root, "content/news", NEWEST));
     const after = await build(root);
     const changed = diffTrees(before, after);
-    expect(changed).toContain(NEWEST_PAGE);
+    const { removed, uploads } = compareTrees(before, after);
+    expect(removed).toContain(NEWEST_PAGE);
     for (const [p] of listing) expect(changed).toContain(p);
 
     const proxy = await startS3Proxy(server.endpoint, bucket);
@@ -206,10 +222,12 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`delete   ${NEWEST_PAGE}`);
     const writes = siteWrites(proxy.requests);
-    expect(writes.filter((r) => r.kind === "put").map((r) => r.key).sort()).toEqual(changed.filter((p) => p !== NEWEST_PAGE).map((p) => PREFIX + p));
-    // The delete is the very last request: nothing links to the page any more when it goes.
-    expect(writes.at(-1)).toEqual({ kind: "delete", key: PREFIX + NEWEST_PAGE });
-    expect(writes.filter((r) => r.kind === "delete")).toHaveLength(1);
+    expect(writes.filter((r) => r.kind === "put").map((r) => r.key).sort()).toEqual(uploads.map((p) => PREFIX + p));
+    // The deletes are the very last requests: nothing links to the page any more when it goes. (Besides
+    // the page, only search index files replaced by new ones are deleted.)
+    expect(writes.filter((r) => r.kind === "delete").map((r) => r.key).sort()).toEqual(removed.map((p) => PREFIX + p));
+    expect(removed.filter((p) => p !== NEWEST_PAGE && !p.startsWith("pagefind/"))).toEqual([]);
+    expect(writes.slice(-removed.length).every((r) => r.kind === "delete")).toBe(true);
 
     const stored = await readBucket(server.client, bucket);
     expectBucketEquals(stored, after);
@@ -283,26 +301,29 @@ describe("newsdesk publish to an S3-protocol server", () => {
     const shrunk = await publish(root, bucket, [], proxy.endpoint);
     expect(shrunk.code).toBe(1);
     const gone = tree.size - small.size;
+    // Deleted: the files the small build lacks (more than `gone`: some search index files are replaced).
+    const deletes = compareTrees(tree, small).removed.length;
     expect(shrunk.stderr).toContain(`Publish refused: the build has ${Math.round((gone / tree.size) * 1000) / 10}% fewer files than published (${small.size} instead of ${tree.size}; limit 25%)`);
-    expect(shrunk.stderr).toContain(`Publish refused: the plan deletes ${gone} objects (limit 5); if that is intended, pass --max-deletes ${gone}`);
+    expect(shrunk.stderr).toContain(`Publish refused: the plan deletes ${deletes} objects (limit 5); if that is intended, pass --max-deletes ${deletes}`);
     await proxy.close();
     expect(proxy.requests.filter((r) => ["put", "copy", "delete"].includes(r.kind))).toEqual([]);
     const after = await readBucket(server.client, bucket);
     expect([...after].map(([k, o]) => [k, o.etag])).toEqual([...before].map(([k, o]) => [k, o.etag]));
 
     // A dry run prints the plan and changes nothing; the limits can be raised for a deliberate change.
-    const dry = await publish(root, bucket, ["--dry-run", "--max-deletes", String(gone), "--max-shrink-ratio", "0.9"]);
+    const dry = await publish(root, bucket, ["--dry-run", "--max-deletes", String(deletes), "--max-shrink-ratio", "0.9"]);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain(`${gone} delete(s)`);
+    expect(dry.stdout).toContain(`${deletes} delete(s)`);
     expect(dry.stdout).toContain("Dry run: nothing was changed.");
     expect(siteObjects(await readBucket(server.client, bucket)).size).toBe(tree.size);
-    const allowed = await publish(root, bucket, ["--max-deletes", String(gone), "--max-shrink-ratio", "0.9"]);
+    const allowed = await publish(root, bucket, ["--max-deletes", String(deletes), "--max-shrink-ratio", "0.9"]);
     expect(allowed.code).toBe(0);
     expectBucketEquals(await readBucket(server.client, bucket), small);
   });
 
   it("a failed upload: non-zero exit, no deletes, and a re-run converges", async () => {
     const root = await sampleSite();
+    const tree = readTree(path.join(root, "_site"));
     const bucket = await newBucket();
     expect((await publish(root, bucket)).code).toBe(0);
     const before = await readBucket(server.client, bucket);
@@ -319,7 +340,9 @@ describe("newsdesk publish to an S3-protocol server", () => {
     await proxy.close();
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`failed: ${OLDEST_PAGE}: InternalError`);
-    expect(failed.stderr).toMatch(/Publish failed: \d+ of \d+ change\(s\) made, 0 of 1 delete\(s\) \(deletes wait until every upload succeeded\)\. Run the same command again to finish\./);
+    // Deletes pending: the page, and search index files replaced by new ones.
+    const deletes = compareTrees(tree, after).removed.length;
+    expect(failed.stderr).toMatch(new RegExp(`Publish failed: \\d+ of \\d+ change\\(s\\) made, 0 of ${deletes} delete\\(s\\) \\(deletes wait until every upload succeeded\\)\\. Run the same command again to finish\\.`));
     expect(proxy.refused.length).toBeGreaterThan(1); // the SDK retried before giving up
     expect(proxy.requests.filter((r) => r.kind === "delete")).toEqual([]);
     const partial = await readBucket(server.client, bucket);
