@@ -6,6 +6,7 @@ import { html, type SafeHtml } from "./html.ts";
 import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";
 import { renderFeedLinks } from "./partials/feed-links.ts";
 import { renderFooter } from "./partials/footer.ts";
+import { renderSearchBox } from "./partials/search-box.ts";
 
 export interface PageShell {
   model: SiteModel;
@@ -54,6 +55,7 @@ ${page.head}
 <div class="wrap">
 <a class="site-name" href="/">${site.name}</a>
 <nav class="site-nav" aria-label="栏目"><a href="/news/">${site.channel.name}</a></nav>
+${renderSearchBox()}
 </div>
 </header>
 <div class="wrap">

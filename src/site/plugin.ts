@@ -8,6 +8,7 @@ import { addArticlePages } from "./pages/article-pages.ts";
 import { addAssetFiles } from "./pages/asset-files.ts";
 import { addListPages } from "./pages/list-pages.ts";
 import { addPublishFiles } from "./pages/publish-files.ts";
+import { addSearchPage } from "./pages/search-page.ts";
 
 // Kept on globalThis under a registered symbol: the config file may be loaded through a different module
 // loader (tsx) than the caller's (vitest), giving this module two instances that must see one hand-off.
@@ -39,4 +40,5 @@ export function newsdeskSite(eleventyConfig: EleventyConfig): void {
   addListPages(eleventyConfig);
   addAssetFiles(eleventyConfig, ASSETS_DIR);
   addPublishFiles(eleventyConfig);
+  addSearchPage(eleventyConfig);
 }
