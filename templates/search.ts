@@ -40,7 +40,7 @@ ${site.districts.map((d) => html`<option value="${d.name}">${d.name}</option>
 </form>
 <p id="search-status" class="search-status" role="status"></p>
 <noscript><p class="search-status">站内搜索需要浏览器启用 JavaScript。也可以从<a href="/news/">${site.channel.name}</a>、<a href="/districts/">区县一览</a>或<a href="/tags/">标签</a>浏览新闻。</p></noscript>
-<ol id="search-results" class="search-results" aria-label="搜索结果"></ol>
+<ol id="search-results" class="search-results"></ol>
 <p class="search-more"><button type="button" id="search-more" hidden>显示更多结果</button></p>
 </section>`,
     sidebar: renderHotTopics(model.hot),

@@ -47,10 +47,16 @@ describe("a warm build", () => {
   it("after an edited article body rewrites that article's page only", async () => {
     const { root, corpus } = await builtSite();
     const edited = corpus[10]!;
+    const before = readTree(path.join(root, "_site"));
     writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, body: `${edited.body}\n\n补充报道：活动仍在进行。` }));
     const warm = await warmEqualsCold(root);
     expect(warm.output?.mode).toBe("warm");
-    expect(warm.output?.written).toBe(1);
+    // Of the pages only the article's own; besides it, the feeds that carry its text and the search index.
+    const after = readTree(path.join(root, "_site"));
+    const changed = diffTrees(before, after);
+    expect(changed.filter((p) => p.endsWith(".html"))).toEqual([`${pageOf(edited).slice(1)}index.html`]);
+    expect(changed.filter((p) => !p.endsWith(".html") && !/^(?:pagefind\/|feed\.|rss\.xml$|districts\/[a-z]+\/(?:feed\.|rss\.xml$))/.test(p))).toEqual([]);
+    expect(warm.output?.written).toBe(changed.filter((p) => after.has(p)).length);
     expect(readOutput(root, pageOf(edited))).toContain("补充报道：活动仍在进行。");
   });
 
