@@ -8,7 +8,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CopyObjectCommand, DeleteObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { STATE_NAME, listObjects, parseS3Url, parseState } from "../../src/publish/index.ts";
+import { STATE_NAME, isContentHashed, listObjects, parseS3Url, parseState } from "../../src/publish/index.ts";
 import { buildSite } from "../../src/site/index.ts";
 import { PROJECT_DIR, runCli, type CliRun } from "../support/fixtures.ts";
 import { S3_ENV, headObject, readBucket, startS3Server, type S3Server, type StoredObject } from "../support/s3-server.ts";
@@ -32,12 +32,17 @@ const NEWEST_PAGE = "news/2026/11/lianhu-old-community-renovation/index.html";
 // so a rebuild after an edit replaces some of them.
 const PAGEFIND_DATA = /^www\/pagefind\/(?:.+\.pf_\w+|wasm\.[\w-]+\.pagefind)$/;
 
-/** What a rebuild changed: files only in the new tree, files in both with other bytes, files gone. */
+/**
+ * What a rebuild changed: files only in the new tree, files in both with other bytes, files gone; of
+ * those gone, content-hashed ones stay published for publish.keepHashedMinutes, the others are deleted.
+ */
 function compareTrees(before: Map<string, Buffer>, after: Map<string, Buffer>) {
   const added = [...after.keys()].filter((p) => !before.has(p)).sort();
   const modified = [...after.keys()].filter((p) => before.has(p) && !before.get(p)!.equals(after.get(p)!)).sort();
   const removed = [...before.keys()].filter((p) => !after.has(p)).sort();
-  return { added, modified, removed, uploads: [...added, ...modified].sort() };
+  const kept = removed.filter((p) => isContentHashed(p));
+  const deleted = removed.filter((p) => !isContentHashed(p));
+  return { added, modified, removed, kept, deleted, uploads: [...added, ...modified].sort() };
 }
 
 let server: S3Server;
@@ -91,8 +96,8 @@ function siteWrites(requests: { kind: string; key: string }[]) {
 }
 
 /** The bucket holds exactly the built files under the prefix, byte for byte, with the SHA-256 metadata. */
-function expectBucketEquals(bucket: Map<string, StoredObject>, tree: Map<string, Buffer>): void {
-  expect([...siteObjects(bucket).keys()].sort()).toEqual([...tree.keys()].map((p) => PREFIX + p).sort());
+function expectBucketEquals(bucket: Map<string, StoredObject>, tree: Map<string, Buffer>, kept: readonly string[] = []): void {
+  expect([...siteObjects(bucket).keys()].sort()).toEqual([...tree.keys(), ...kept].map((p) => PREFIX + p).sort());
   for (const [file, bytes] of tree) {
     const object = bucket.get(PREFIX + file)!;
     expect(object.bytes.equals(bytes), `${file} bytes`).toBe(true);
@@ -178,7 +183,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     writeFileSync(file, `${readFileSync(file, "utf8")}\n检查结果将在区政府网站公开。\n`);
     const after = await build(root);
     const changed = diffTrees(before, after);
-    const { added, modified, removed, uploads } = compareTrees(before, after);
+    const { added, modified, removed, kept, deleted, uploads } = compareTrees(before, after);
     expect(modified).toContain(OLDEST_PAGE);
     expect(changed.filter((p) => p.endsWith(".html"))).toEqual([OLDEST_PAGE]);
     expect([...added, ...removed].filter((p) => !p.startsWith("pagefind/"))).toEqual([]);
@@ -192,12 +197,13 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(run.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
     const writes = siteWrites(proxy.requests);
     expect(writes.filter((r) => r.kind === "put").map((r) => r.key).sort()).toEqual(uploads.map((p) => PREFIX + p));
-    expect(writes.filter((r) => r.kind === "delete").map((r) => r.key).sort()).toEqual(removed.map((p) => PREFIX + p));
-    expect(writes.map((r) => r.kind)).toEqual([...uploads.map(() => "put"), ...removed.map(() => "delete")]);
+    // Replaced search index files stay for publish.keepHashedMinutes: nothing is deleted.
+    expect(deleted).toEqual([]);
+    expect(writes.map((r) => r.kind)).toEqual(uploads.map(() => "put"));
     expect(readFileSync(urls, "utf8")).toContain(`${BASE_URL}news/2026/09/lianhu-school-canteen-inspection/\n`);
-    expect(readFileSync(urls, "utf8").split("\n").filter(Boolean)).toHaveLength(changed.length);
+    expect(readFileSync(urls, "utf8").split("\n").filter(Boolean)).toHaveLength(uploads.length + deleted.length);
     const stored = await readBucket(server.client, bucket);
-    expectBucketEquals(stored, after);
+    expectBucketEquals(stored, after, kept);
     expect(stored.get(PREFIX + OLDEST_PAGE)!.bytes.toString()).toContain("检查结果将在区政府网站公开。");
   });
 
@@ -212,8 +218,8 @@ describe("newsdesk publish to an S3-protocol server", () => {
     rmSync(path.join(root, "content/news", NEWEST));
     const after = await build(root);
     const changed = diffTrees(before, after);
-    const { removed, uploads } = compareTrees(before, after);
-    expect(removed).toContain(NEWEST_PAGE);
+    const { kept, deleted, uploads } = compareTrees(before, after);
+    expect(deleted).toEqual([NEWEST_PAGE]);
     for (const [p] of listing) expect(changed).toContain(p);
 
     const proxy = await startS3Proxy(server.endpoint, bucket);
@@ -223,14 +229,14 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(run.stdout).toContain(`delete   ${NEWEST_PAGE}`);
     const writes = siteWrites(proxy.requests);
     expect(writes.filter((r) => r.kind === "put").map((r) => r.key).sort()).toEqual(uploads.map((p) => PREFIX + p));
-    // The deletes are the very last requests: nothing links to the page any more when it goes. (Besides
-    // the page, only search index files replaced by new ones are deleted.)
-    expect(writes.filter((r) => r.kind === "delete").map((r) => r.key).sort()).toEqual(removed.map((p) => PREFIX + p));
-    expect(removed.filter((p) => p !== NEWEST_PAGE && !p.startsWith("pagefind/"))).toEqual([]);
-    expect(writes.slice(-removed.length).every((r) => r.kind === "delete")).toBe(true);
+    // The delete is the very last request: nothing links to the page any more when it goes. (Search
+    // index files replaced by new ones stay for publish.keepHashedMinutes.)
+    expect(writes.at(-1)).toEqual({ kind: "delete", key: PREFIX + NEWEST_PAGE });
+    expect(writes.filter((r) => r.kind === "delete")).toHaveLength(1);
+    expect(kept.filter((p) => !p.startsWith("pagefind/"))).toEqual([]);
 
     const stored = await readBucket(server.client, bucket);
-    expectBucketEquals(stored, after);
+    expectBucketEquals(stored, after, kept);
     expect(stored.has(PREFIX + NEWEST_PAGE)).toBe(false);
     for (const [key, object] of siteObjects(stored)) expect(object.bytes.toString(), key).not.toContain(NEWEST_URL);
   });
@@ -301,8 +307,10 @@ describe("newsdesk publish to an S3-protocol server", () => {
     const shrunk = await publish(root, bucket, [], proxy.endpoint);
     expect(shrunk.code).toBe(1);
     const gone = tree.size - small.size;
-    // Deleted: the files the small build lacks (more than `gone`: some search index files are replaced).
-    const deletes = compareTrees(tree, small).removed.length;
+    // Deleted: the files the small build lacks, but for content-hashed ones (replaced search index files),
+    // which stay for publish.keepHashedMinutes.
+    const { deleted, kept } = compareTrees(tree, small);
+    const deletes = deleted.length;
     expect(shrunk.stderr).toContain(`Publish refused: the build has ${Math.round((gone / tree.size) * 1000) / 10}% fewer files than published (${small.size} instead of ${tree.size}; limit 25%)`);
     expect(shrunk.stderr).toContain(`Publish refused: the plan deletes ${deletes} objects (limit 5); if that is intended, pass --max-deletes ${deletes}`);
     await proxy.close();
@@ -318,7 +326,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(siteObjects(await readBucket(server.client, bucket)).size).toBe(tree.size);
     const allowed = await publish(root, bucket, ["--max-deletes", String(deletes), "--max-shrink-ratio", "0.9"]);
     expect(allowed.code).toBe(0);
-    expectBucketEquals(await readBucket(server.client, bucket), small);
+    expectBucketEquals(await readBucket(server.client, bucket), small, kept);
   });
 
   it("a failed upload: non-zero exit, no deletes, and a re-run converges", async () => {
@@ -341,7 +349,8 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`failed: ${OLDEST_PAGE}: InternalError`);
     // Deletes pending: the page, and search index files replaced by new ones.
-    const deletes = compareTrees(tree, after).removed.length;
+    const { deleted, kept } = compareTrees(tree, after);
+    const deletes = deleted.length;
     expect(failed.stderr).toMatch(new RegExp(`Publish failed: \\d+ of \\d+ change\\(s\\) made, 0 of ${deletes} delete\\(s\\) \\(deletes wait until every upload succeeded\\)\\. Run the same command again to finish\\.`));
     expect(proxy.refused.length).toBeGreaterThan(1); // the SDK retried before giving up
     expect(proxy.requests.filter((r) => r.kind === "delete")).toEqual([]);
@@ -357,7 +366,7 @@ describe("newsdesk publish to an S3-protocol server", () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toContain(`upload   ${OLDEST_PAGE}  (changed,`);
     expect(rerun.stdout).toContain(`delete   ${NEWEST_PAGE}`);
-    expectBucketEquals(await readBucket(server.client, bucket), after);
+    expectBucketEquals(await readBucket(server.client, bucket), after, kept);
     expect((await publish(root, bucket)).stdout).toContain("Nothing to publish");
   });
 
