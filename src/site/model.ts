@@ -17,6 +17,10 @@ import {
   type SiteContent,
   type TagGroup,
 } from "../content/index.ts";
+// From their own files rather than publish/index.ts, which also carries the S3 client of `newsdesk publish`.
+import { renderFeedFiles } from "../publish/feeds.ts";
+import type { OutputFile } from "../publish/output.ts";
+import { renderSitemapFiles } from "../publish/sitemap.ts";
 import { bundledEntry } from "../runtime.ts";
 import { fingerprintAssets, type AssetMap } from "./assets.ts";
 
@@ -55,6 +59,8 @@ export interface SiteModel {
   neighbours: ReadonlyMap<string, Neighbours>;
   related: ReadonlyMap<string, Article[]>;
   articleTags: ReadonlyMap<string, TagGroup[]>;
+  /** Feeds, sitemaps and robots.txt (src/publish), made once per build. */
+  publishFiles: OutputFile[];
 }
 
 export function createSiteModel(content: SiteContent): SiteModel {
@@ -83,5 +89,6 @@ export function createSiteModel(content: SiteContent): SiteModel {
     related: findRelated(articles, site.relatedCount),
     articleTags,
     keptArticleUrls: new Set(),
+    publishFiles: [...renderFeedFiles(content), ...renderSitemapFiles(content)],
   };
 }
