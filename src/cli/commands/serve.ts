@@ -24,13 +24,15 @@ export const serveCommand: Command = {
       io.err(`  hint: 端口被占用，可以换一个端口，例如 npm start -- --port ${port + 1}`);
       return 1;
     }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.out(`Serving ${server.url} (${plural(server.articles(), "article")}${values.drafts === true ? ", drafts included" : ""}; ready in ${seconds} s).`);
-    io.out("Edit files under content/ and open pages reload. Press Ctrl+C to stop.");
-    await new Promise<void>((resolve) => {
+    // Listening for Ctrl+C before saying where we serve: whoever reads that line may stop us at once.
+    const stopped = new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
     });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    io.out(`Serving ${server.url} (${plural(server.articles(), "article")}${values.drafts === true ? ", drafts included" : ""}; ready in ${seconds} s).`);
+    io.out("Edit files under content/ and open pages reload. Press Ctrl+C to stop.");
+    await stopped;
     await server.close();
     return 0;
   },
