@@ -6,8 +6,17 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "./article.ts";
 import { ARTICLES_DIR, assembleSite, listArticleFiles, parseArticleFile, type LoadOptions, type LoadResult, type ParsedFile } from "./load.ts";
+import { parseAll } from "./parse-pool.ts";
 import { compareText, sortProblems, type Problem } from "./problems.ts";
 import { loadSiteConfig, SITE_CONFIG_FILE, type SiteConfig } from "./site-config.ts";
+
+interface Changed {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  bytes: Buffer;
+}
 
 interface Entry {
   size: number;
@@ -51,13 +60,23 @@ export class ArticleCache {
     const files = await listArticleFiles(this.root);
     const keep = new Set(files);
     for (const file of this.entries.keys()) if (!keep.has(file)) this.entries.delete(file);
-    let parsed = 0;
+    const changed: Changed[] = [];
     const BATCH = 64;
     for (let i = 0; i < files.length; i += BATCH) {
-      const counts = await Promise.all(files.slice(i, i + BATCH).map((file) => this.refreshFile(file, configChanged)));
-      parsed += counts.filter(Boolean).length;
+      const read = await Promise.all(files.slice(i, i + BATCH).map((file) => this.readIfChanged(file, configChanged)));
+      for (const r of read) if (r) changed.push(r);
     }
-    return { result: await this.assemble(), parsed, inPlace: false };
+    // Many files (the first start): parsed on every core, as a build does.
+    const site = this.site;
+    if (site) {
+      const results = await parseAll(changed.map((c) => ({ file: c.file, bytes: c.bytes })), site);
+      results.forEach((result, i) => {
+        // A worker's article carries a copy of its district: point it back at the configuration's own.
+        if (result.article) result.article.district = site.districts.find((d) => d.name === result.article!.district.name) ?? result.article.district;
+        this.store(changed[i]!, { file: changed[i]!.file, ...result });
+      });
+    }
+    return { result: await this.assemble(), parsed: site ? changed.length : 0, inPlace: false };
   }
 
   /**
@@ -106,35 +125,39 @@ export class ArticleCache {
 
   /** Re-parses one file when it changed; drops it when it is gone. True when it was parsed. */
   private async refreshFile(file: string, force: boolean): Promise<boolean> {
+    const changed = await this.readIfChanged(file, force);
+    if (!changed || !this.site) return false;
+    this.store(changed, parseArticleFile(changed.bytes, file, this.site));
+    return true;
+  }
+
+  /** The file's bytes when they differ from what was parsed last (or `force`); drops a file that is gone. */
+  private async readIfChanged(file: string, force: boolean): Promise<Changed | undefined> {
     const full = path.join(this.root, file);
     let info;
-    try {
-      info = await stat(full);
-    } catch {
-      this.entries.delete(file);
-      return false;
-    }
-    if (!info.isFile()) {
-      this.entries.delete(file);
-      return false;
-    }
-    const old = this.entries.get(file);
-    if (!force && old && old.size === info.size && old.mtimeMs === info.mtimeMs) return false;
     let bytes: Buffer;
     try {
+      info = await stat(full);
+      if (!info.isFile()) throw new Error("not a file");
+      const old = this.entries.get(file);
+      if (!force && old && old.size === info.size && old.mtimeMs === info.mtimeMs) return undefined;
       bytes = await readFile(full);
     } catch {
       this.entries.delete(file);
-      return false;
+      return undefined;
     }
     const hash = createHash("sha1").update(bytes).digest("hex");
+    const old = this.entries.get(file);
     if (!force && old && old.hash === hash) {
+      // Saved again unchanged (or only touched): nothing to parse.
       this.entries.set(file, { ...old, size: info.size, mtimeMs: info.mtimeMs });
-      return false;
+      return undefined;
     }
-    if (!this.site) return false;
-    this.entries.set(file, { size: info.size, mtimeMs: info.mtimeMs, hash, parsed: parseArticleFile(bytes, file, this.site) });
-    return true;
+    return { file, size: info.size, mtimeMs: info.mtimeMs, hash, bytes };
+  }
+
+  private store(changed: Changed, parsed: ParsedFile): void {
+    this.entries.set(changed.file, { size: changed.size, mtimeMs: changed.mtimeMs, hash: changed.hash, parsed });
   }
 
   /** Reads content/site.yaml; true when it changed (every article is then parsed again). */

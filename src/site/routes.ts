@@ -36,17 +36,30 @@ export function recordTemplates(plugin: (config: EleventyConfig) => void): Recor
   return templates;
 }
 
+interface Pagination {
+  data: string;
+  size?: number;
+  alias?: string;
+  before?: (items: unknown[], data: Record<string, unknown>) => unknown;
+}
+
+const SUPPORTED_PAGINATION = new Set(["data", "size", "alias", "before"]);
+
 /** Every URL the templates make for `model`, like Eleventy's pagination and permalinks would. */
 export function resolveRoutes(templates: readonly RecordedTemplate[], model: SiteModel): Map<string, Route> {
   const routes = new Map<string, Route>();
   const global = { newsdesk: model };
   for (const { name, template } of templates) {
     const data = typeof template.data === "function" ? template.data() : template.data;
-    const pagination = data.pagination as { data: string; size?: number; alias?: string } | undefined;
+    const pagination = data.pagination as Pagination | undefined;
     const pages: Record<string, unknown>[] = [];
     if (pagination) {
-      const items = valueAt(global, pagination.data);
+      const unsupported = Object.keys(pagination).filter((key) => !SUPPORTED_PAGINATION.has(key));
+      if (unsupported.length > 0) throw new Error(`${name}: pagination option ${unsupported.join(", ")} is not supported by newsdesk serve (src/site/routes.ts)`);
+      let items = valueAt(global, pagination.data);
       if (!Array.isArray(items)) throw new Error(`${name}: pagination data "${pagination.data}" is not a list`);
+      if (pagination.before) items = pagination.before(items, { ...data, ...global });
+      if (!Array.isArray(items)) throw new Error(`${name}: pagination "before" must return a list`);
       const size = pagination.size ?? 1;
       for (let i = 0; i < items.length; i += size) {
         const chunk = size === 1 ? items[i] : items.slice(i, i + size);

@@ -54,3 +54,24 @@ describe("pages rendered on demand", () => {
     expect(findRoute(routes, "/news/2020/02/nothing/")).toEqual({});
   });
 });
+
+describe("the Eleventy subset routes.ts follows", () => {
+  const article = { url: "/a/" };
+  const other = { url: "/b/" };
+  const model = { list: [article, other] } as unknown as Parameters<typeof resolveRoutes>[1];
+  const template = (pagination: Record<string, unknown>) => [
+    { name: "t.11ty.js", template: { data: { pagination, permalink: (d: { item: { url: string } }) => d.item.url }, render: (d: Record<string, unknown>) => (d.item as { url: string }).url } },
+  ];
+
+  it("applies pagination.before, as Eleventy does", async () => {
+    const routes = resolveRoutes(template({ data: "newsdesk.list", size: 1, alias: "item", before: (items: { url: string }[]) => items.filter((i) => i.url !== "/a/") }), model);
+    expect([...routes.keys()]).toEqual(["/b/"]);
+    expect(await routes.get("/b/")!.render()).toBe("/b/");
+  });
+
+  it("refuses a pagination option it does not follow, instead of serving something else", () => {
+    expect(() => resolveRoutes(template({ data: "newsdesk.list", size: 1, alias: "item", reverse: true }), model)).toThrow(
+      "t.11ty.js: pagination option reverse is not supported by newsdesk serve (src/site/routes.ts)",
+    );
+  });
+});
