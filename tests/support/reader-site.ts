@@ -19,6 +19,7 @@ export const READER_PAGES = {
   districts: "/districts/",
   tag: "/tags/yi-qing-fang-kong/",
   tags: "/tags/",
+  search: "/search/",
   article: SEED_PATH,
 } as const;
 
