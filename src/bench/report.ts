@@ -14,7 +14,7 @@ export interface BuildSample {
 export interface SizeResult {
   articles: number;
   ours: BuildSample[];
-  /** Hugo's runs, interleaved with ours (ours[i] ran just before hugo[i]); empty without Hugo. */
+  /** Hugo's runs, paired with ours (hugo[i] ran right after ours[i], or right before it in even runs); empty without Hugo. */
   hugo: BuildSample[];
   /** Warm rebuilds, each after editing one article. */
   warm: BuildSample[];
@@ -24,6 +24,8 @@ export interface SizeResult {
   warmDifferences?: string[];
   /** Median time per build phase of our cold builds (load, render, …), from `build --timings`. */
   phases: Record<string, number>;
+  /** `newsdesk serve` on the corpus: start-up, and each edit until the page's new HTML (src/bench/serve.ts). */
+  serve?: { readyMs: number; reloadMs: number[]; pageMs: number[] };
 }
 
 export interface BenchReport {
@@ -58,6 +60,8 @@ export interface SizeSummary {
   searchMs?: number;
   warmDifferences?: string[];
   phases: Record<string, number>;
+  /** serve: start-up time and the median from saving an edit to the edited page's new HTML. */
+  serve?: { readyMs: number; editToPageMs: number };
 }
 
 function medianSample(samples: readonly BuildSample[]): BuildSample | undefined {
@@ -83,6 +87,7 @@ export function summarise(size: SizeResult): SizeSummary {
   if (warm) summary.warm = warm;
   if (size.searchMs !== undefined) summary.searchMs = size.searchMs;
   if (size.warmDifferences) summary.warmDifferences = size.warmDifferences;
+  if (size.serve && size.serve.pageMs.length > 0) summary.serve = { readyMs: size.serve.readyMs, editToPageMs: median(size.serve.pageMs) };
   return summary;
 }
 
@@ -95,7 +100,7 @@ export interface TargetCheck {
 
 const GB = 1024 ** 3;
 
-/** The targets of issue 8, checked against whichever sizes this run measured. */
+/** The targets of issue 8 (and serve's of issue 4), checked against whichever sizes this run measured. */
 export function checkTargets(sizes: readonly SizeSummary[]): TargetCheck[] {
   const at = (n: number) => sizes.find((s) => s.articles === n);
   const s10 = at(10_000);
@@ -133,6 +138,12 @@ export function checkTargets(sizes: readonly SizeSummary[]): TargetCheck[] {
     s10?.warm
       ? { target: "warm rebuild after editing one of 10,000 articles <= 2 s", measured: formatSeconds(s10.warm.wallMs), holds: s10.warm.wallMs <= 2000 }
       : { target: "warm rebuild after editing one of 10,000 articles <= 2 s", measured: "not measured" },
+  );
+  const serveTarget = "serve: an edit to one of 10,000 articles reaches the open page <= 1 s";
+  checks.push(
+    s10?.serve
+      ? { target: serveTarget, measured: `${Math.round(s10.serve.editToPageMs)} ms`, holds: s10.serve.editToPageMs <= 1000 }
+      : { target: serveTarget, measured: "not measured" },
   );
   return checks;
 }
@@ -192,9 +203,14 @@ export function formatReport(report: BenchReport): string {
     const phases = Object.entries(s.phases).map(([name, ms]) => `${name} ${formatSeconds(ms)}`);
     if (phases.length > 0) lines.push(`${"".padEnd(widths[0]!)}  newsdesk phases (median): ${phases.join(", ")}`);
     if (s.searchMs !== undefined) lines.push(`${"".padEnd(widths[0]!)}  search index (not in the ratio): ${formatSeconds(s.searchMs)}`);
+    if (s.serve) {
+      lines.push(
+        `${"".padEnd(widths[0]!)}  newsdesk serve: ready in ${formatSeconds(s.serve.readyMs)}; an edit reaches the open page in ${Math.round(s.serve.editToPageMs)} ms (median)`,
+      );
+    }
   }
   lines.push("");
-  lines.push("Targets (issue 8):");
+  lines.push("Targets (issues 8 and 4):");
   for (const check of checkTargets(summaries)) {
     const mark = check.holds === undefined ? "  -  " : check.holds ? "  ok " : " MISS";
     lines.push(`${mark} ${check.target}: ${check.measured}`);

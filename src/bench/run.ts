@@ -1,6 +1,7 @@
 // Runs the benchmark: for each corpus size, generate the corpus into a temporary folder, build it with
 // `newsdesk build` in a child process (cold: no output, no cache) and Hugo on a copy, interleaved run by run,
 // then time warm rebuilds after editing one article, and the search index apart.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { CORPUS_END, formatCorpusArticle, generateCorpus, writeCorpus, type Corp
 import { findHugo, hugoBuildArgs, hugoVersion, prepareHugoSite } from "./hugo.ts";
 import { runMeasured, type Measurement } from "./measure.ts";
 import { median, type BenchReport, type BuildSample, type SizeResult } from "./report.ts";
+import { measureServe } from "./serve.ts";
 
 export const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = path.join(PROJECT_DIR, "bin/newsdesk.js");
@@ -55,6 +57,14 @@ function check(run: Measurement, what: string): Measurement {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/**
+ * Before each timed build: the files the last one wrote reach the disk first (sync), so no build pays
+ * for writing back another's output while it runs.
+ */
+function settle(): void {
+  spawnSync("sync", { stdio: "ignore" });
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const hugo = options.hugo ? findHugo() : undefined;
   const report: BenchReport = { runs: options.runs, cores: availableParallelism(), node: process.version, sizes: [] };
@@ -91,30 +101,59 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const result: SizeResult = { articles: count, ours: [], hugo: [], warm: [], phases: {} };
       const phaseRuns: Record<string, number>[] = [];
       for (let run = 1; run <= options.runs; run++) {
-        // Cold: no previous output, no cache.
-        rmSync(ours, { recursive: true, force: true });
-        rmSync(path.join(root, CACHE_DIR), { recursive: true, force: true });
-        const mine = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "newsdesk build");
-        result.ours.push(sample(mine, ours));
-        phaseRuns.push(readPhases(timingsFile));
-        let line = `${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}`;
-        if (hugo) {
+        const ourBuild = async () => {
+          // Cold: no previous output, no cache.
+          rmSync(ours, { recursive: true, force: true });
+          rmSync(path.join(root, CACHE_DIR), { recursive: true, force: true });
+          settle();
+          const mine = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "newsdesk build");
+          result.ours.push(sample(mine, ours));
+          phaseRuns.push(readPhases(timingsFile));
+          return mine;
+        };
+        const hugoBuild = async (program: string) => {
           rmSync(theirs, { recursive: true, force: true });
-          const peer = check(await runMeasured(hugo, hugoBuildArgs(theirs), { cwd: path.join(work, "hugo") }), "hugo");
+          settle();
+          const peer = check(await runMeasured(program, hugoBuildArgs(theirs), { cwd: path.join(work, "hugo") }), "hugo");
           result.hugo.push(sample(peer, theirs));
-          line += `, hugo ${seconds(peer.wallMs)} (ratio ${(mine.wallMs / peer.wallMs).toFixed(2)})`;
+          return peer;
+        };
+        if (!hugo) {
+          const mine = await ourBuild();
+          options.log(`${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}`);
+          continue;
         }
-        options.log(line);
+        // Each pair runs back to back, in turns: newsdesk first in odd runs, Hugo first in even ones.
+        let mine: Measurement;
+        let peer: Measurement;
+        if (run % 2 === 1) {
+          mine = await ourBuild();
+          peer = await hugoBuild(hugo);
+        } else {
+          peer = await hugoBuild(hugo);
+          mine = await ourBuild();
+        }
+        options.log(
+          `${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}, hugo ${seconds(peer.wallMs)} (ratio ${(mine.wallMs / peer.wallMs).toFixed(2)})`,
+        );
       }
       result.phases = medianPhases(phaseRuns);
 
       // Warm: the last cold build left its output and cache; edit one article (a different one each run).
       for (let run = 1; run <= options.runs; run++) {
         editArticle(root, corpus[Math.floor(count / 2) + run]!, run);
+        settle();
         const warm = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "warm newsdesk build");
         result.warm.push(sample(warm, ours));
         options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)}`);
       }
+
+      // newsdesk serve on the same corpus: from saving an edit to the reloading page's new HTML.
+      const edited = Array.from({ length: options.runs }, (_, i) => corpus[Math.floor(count / 3) + i]!);
+      result.serve = await measureServe(BIN, root, edited, env);
+      options.log(
+        `${count} articles, newsdesk serve: ready in ${seconds(result.serve.readyMs)}; edit to new page ${result.serve.pageMs.map((ms) => `${Math.round(ms)} ms`).join(", ")}`,
+      );
 
       // The warm output must be byte for byte what a build from scratch makes.
       const scratch = path.join(work, "from-scratch");

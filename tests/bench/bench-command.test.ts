@@ -10,6 +10,8 @@ describe("newsdesk bench", () => {
     const run = await runCli(["bench", "--articles", "40", "--runs", "1"]);
     expect(run.stderr).toMatch(/40 articles, run 1\/1: newsdesk [\d.]+ s, hugo [\d.]+ s \(ratio [\d.]+\)/);
     expect(run.stderr).toMatch(/40 articles, warm rebuild 1\/1: [\d.]+ s/);
+    // serve was started on the corpus, and the edited title reached the page (else the bench fails).
+    expect(run.stderr).toMatch(/40 articles, newsdesk serve: ready in [\d.]+ s; edit to new page \d+ ms/);
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(/^newsdesk bench: \d+ cores, Node v[\d.]+, hugo v0\.\d+/);
@@ -19,7 +21,8 @@ describe("newsdesk bench", () => {
     expect(lines.some((l) => /^\s+ours\/hugo\s+[\d.]+\s+[\d.]+$/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith("40 ") && l.includes("warm (1 edit)"))).toBe(true);
     expect(lines).toContain("            warm output vs a build from scratch: byte-identical");
-    expect(lines).toContain("Targets (issue 8):");
+    expect(lines.some((l) => /^\s+newsdesk serve: ready in [\d.]+ s; an edit reaches the open page in \d+ ms \(median\)$/.test(l))).toBe(true);
+    expect(lines).toContain("Targets (issues 8 and 4):");
   });
 
   it("refuses a malformed --articles with a usage error", async () => {
