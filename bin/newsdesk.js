@@ -15,6 +15,7 @@ const ENTRIES = {
   cli: "src/cli/main.ts",
   "parse-worker": "src/content/parse-worker.ts",
   "share-code-worker": "src/site/share-code-worker.ts",
+  "write-worker": "src/site/write-worker.ts",
   "eleventy-config": ".eleventy.ts",
 };
 

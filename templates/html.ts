@@ -11,8 +11,11 @@ export class SafeHtml {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Escapes text for HTML text and for quoted attribute values. */
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  // Most values (Chinese titles, dates, URLs) need no escaping: skip the replace and its callbacks.
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];

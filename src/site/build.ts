@@ -15,7 +15,7 @@ import { CACHE_DIR, saltOf } from "./build-cache.ts";
 import configureEleventy, { config as eleventyStaticConfig } from "../../.eleventy.ts";
 import { TEMPLATES_DIR, createSiteModel, type SiteModel } from "./model.ts";
 import { recoverOutput, stagingFolder, swapInto, withOutputLock } from "./output-folder.ts";
-import { findIntactFiles, readManifest, recoverJournal, updateFolder, writeFolder, writeManifest, type OutputFiles, type OutputManifest } from "./output.ts";
+import { findIntactFiles, readManifest, recoverJournal, updateFolder, writeFolderInParallel, writeManifest, type OutputFiles, type OutputManifest } from "./output.ts";
 import { Fingerprinter, pageKey } from "./page-keys.ts";
 import { articlePageInputs } from "./pages/article-pages.ts";
 import { prepareBuild } from "./plugin.ts";
@@ -155,7 +155,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     } else {
       const staging = stagingFolder(outDir);
       try {
-        stamps = writeFolder(staging, rendered);
+        stamps = await writeFolderInParallel(staging, rendered);
         await swapInto(staging, outDir);
       } catch (error) {
         await rm(staging, { recursive: true, force: true });

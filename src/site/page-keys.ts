@@ -35,8 +35,8 @@ export class Fingerprinter {
         .map((k) => `${JSON.stringify(k)}:${this.of(record[k])}`)
         .join(",")}}`;
     }
-    // Long texts are hashed so that digests of digests stay short.
-    if (text.length > 64) text = createHash("sha256").update(text).digest("base64url");
+    // Long texts of shared objects (the hot list) are hashed once, so pages that show them stay cheap.
+    if (text.length > 512) text = `H${createHash("sha256").update(text).digest("base64url")}`;
     this.memo.set(value, text);
     return text;
   }
@@ -45,12 +45,9 @@ export class Fingerprinter {
   articleDigest(article: Article): string {
     const known = this.memo.get(article);
     if (known !== undefined) return known.slice(1);
-    const hash = createHash("sha256");
-    for (const key of Object.keys(article).sort()) {
-      if (key === "html") continue;
-      hash.update(key).update("=").update(this.of((article as unknown as Record<string, unknown>)[key])).update(";");
-    }
-    const digest = hash.digest("base64url");
+    const fields: Record<string, unknown> = {};
+    for (const key of Object.keys(article)) if (key !== "html") fields[key] = (article as unknown as Record<string, unknown>)[key];
+    const digest = createHash("sha256").update(JSON.stringify(fields)).digest("base64url");
     this.memo.set(article, `A${digest}`);
     return digest;
   }

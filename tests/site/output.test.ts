@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findIntactFiles, recoverJournal, updateFolder, writeFolder } from "../../src/site/output.ts";
-import { readTree } from "../support/tree.ts";
+import { PARALLEL_WRITE_FROM, findIntactFiles, recoverJournal, updateFolder, writeFolder, writeFolderInParallel } from "../../src/site/output.ts";
+import { diffTrees, readTree } from "../support/tree.ts";
 
 function site(): { dir: string; out: string } {
   const dir = mkdtempSync(path.join(tmpdir(), "newsdesk-output-"));
@@ -32,6 +32,24 @@ describe("updateFolder", () => {
     const stamps = writeFolder(out, new Map([["a.html", "one"]]));
     writeFileSync(path.join(out, "a.html"), "two!");
     expect(findIntactFiles(out, stamps).size).toBe(0);
+  });
+});
+
+describe("writeFolderInParallel", () => {
+  it("writes exactly what writeFolder writes, with worker threads taking part", async () => {
+    const { dir } = site();
+    const files = new Map<string, string>();
+    for (let i = 0; i < PARALLEL_WRITE_FROM + 500; i++) files.set(`news/2026/${String(i % 12).padStart(2, "0")}/page-${i}/index.html`, `<p>第${i}页</p>`);
+    files.set("sitemap.xml", "<urlset/>");
+    const stats = { byWorkers: 0 };
+    const stamps = await writeFolderInParallel(path.join(dir, "parallel"), files, 2, stats);
+    writeFolder(path.join(dir, "serial"), files);
+    expect(stats.byWorkers).toBeGreaterThan(0);
+    expect(stamps.size).toBe(files.size);
+    expect(findIntactFiles(path.join(dir, "parallel"), stamps).size).toBe(files.size);
+    const parallel = readTree(path.join(dir, "parallel"));
+    expect(parallel.size).toBe(files.size);
+    expect(diffTrees(parallel, readTree(path.join(dir, "serial")))).toEqual([]);
   });
 });
 
