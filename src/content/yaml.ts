@@ -32,6 +32,89 @@ const FULL_WIDTH_SPACE = "\u3000";
  * before the YAML text (1 for front matter after its opening `---`), so reported lines are the file's.
  */
 export function readYamlRecord(text: string, file: string, lineOffset = 0): YamlRecord {
+  return readPlainRecord(text, lineOffset) ?? readYamlDocument(text, file, lineOffset);
+}
+
+// Most front matter is one `key: value` per line with plain text, `true`/`false` or a flow list of plain
+// words. Such text is read here directly, giving exactly what the YAML library gives (tested on many
+// inputs, tests/content/yaml-plain.test.ts) at a fraction of its cost; anything else, including every
+// text that could hold a problem, goes through the library.
+const PLAIN_LINE = /^([A-Za-z_][A-Za-z0-9_-]*): (.+)$/;
+// The YAML 1.2 core schema's non-string plain scalars: null, booleans other than true/false, numbers.
+const CORE_NOT_TEXT = [
+  /^(?:~|[Nn]ull|NULL)$/,
+  /^(?:True|TRUE|False|FALSE)$/,
+  /^[-+]?[0-9]+$/,
+  /^0o[0-7]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+// Characters that make a value anything but plain text when they start it, or anywhere in it.
+const INDICATOR_FIRST = /^[-?:,[\]{}#&*!|>'"%@`]/;
+const UNSAFE_ANYWHERE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\u3000\uff1a]|: | #|:$/;
+const UNSAFE_IN_LIST_ITEM = /[,[\]{}#:]/;
+
+function isPlainText(value: string): boolean {
+  return (
+    value.trim() === value &&
+    value !== "" &&
+    !INDICATOR_FIRST.test(value) &&
+    !UNSAFE_ANYWHERE.test(value) &&
+    !CORE_NOT_TEXT.some((pattern) => pattern.test(value))
+  );
+}
+
+/** The shortcut alone: the record, or undefined when the text needs the library. */
+export function readPlainRecord(text: string, lineOffset: number): YamlRecord | undefined {
+  const lines = text.endsWith("\n") ? text.slice(0, -1).split("\n") : text.split("\n");
+  if (lines.length === 0 || (lines.length === 1 && lines[0] === "")) return undefined;
+  const data = Object.create(null) as Record<string, unknown>;
+  const positions = new Map<string, Position>();
+  const written = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const match = PLAIN_LINE.exec(lines[i]!);
+    if (!match) return undefined;
+    const key = match[1]!;
+    const value = match[2]!;
+    // A key YAML reads as null or a boolean, or one given twice, is for the library to report.
+    if (key in data || /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(key)) return undefined;
+    const line = i + 1 + lineOffset;
+    const column = key.length + 3;
+    if (value === "true" || value === "false") {
+      data[key] = value === "true";
+    } else if (value.startsWith("[") && value.endsWith("]")) {
+      const inner = value.slice(1, -1);
+      const items: string[] = [];
+      if (inner.trim() !== "") {
+        let offset = 1;
+        for (const part of inner.split(",")) {
+          const item = part.trim();
+          if (!isPlainText(item) || UNSAFE_IN_LIST_ITEM.test(item) || item === "true" || item === "false" || /\s\s|\t/.test(part)) return undefined;
+          const itemColumn = column + offset + part.indexOf(item);
+          positions.set(`${key}.${items.length}`, { line, column: itemColumn });
+          written.set(`${key}.${items.length}`, item);
+          items.push(item);
+          offset += part.length + 1;
+        }
+      } else if (inner !== "") {
+        return undefined;
+      }
+      data[key] = items;
+    } else if (isPlainText(value)) {
+      data[key] = value;
+    } else {
+      return undefined;
+    }
+    positions.set(key, { line, column });
+    if (!Array.isArray(data[key])) written.set(key, value);
+  }
+  return { data, positions, written, problems: [] };
+}
+
+/** The YAML library's reading of any mapping, with every check (see readYamlRecord). */
+export function readYamlDocument(text: string, file: string, lineOffset = 0): YamlRecord {
   const lineCounter = new LineCounter();
   const positions = new Map<string, Position>();
   const written = new Map<string, string>();
