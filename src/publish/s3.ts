@@ -4,21 +4,22 @@
 // Credentials and retries come from the SDK: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN,
 // AWS_PROFILE, AWS_REGION, AWS_MAX_ATTEMPTS.
 import { createHash } from "node:crypto";
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-  paginateListObjectsV2,
-} from "@aws-sdk/client-s3";
+import { createRequire } from "node:module";
+import type * as AwsS3 from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { ObjectStore } from "./execute.ts";
 import { normalizePrefix } from "./headers.ts";
 import type { LocalFile } from "./local.ts";
 import type { RemoteObject } from "./plan.ts";
 import { STATE_NAME, serializeState, type ListedObject, type PublishState } from "./state.ts";
+
+// The SDK takes most of a second to load, and every newsdesk command would pay for it at start (the
+// command table imports this module): it is loaded on first use instead.
+let sdk: typeof AwsS3 | undefined;
+function aws(): typeof AwsS3 {
+  sdk ??= createRequire(import.meta.url)("@aws-sdk/client-s3") as typeof AwsS3;
+  return sdk;
+}
 
 /** Object metadata key (x-amz-meta-sha256) holding the hex SHA-256 of the object's bytes. */
 export const SHA256_METADATA = "sha256";
@@ -50,7 +51,7 @@ export interface ClientOptions {
 export function createS3Client(options: ClientOptions): S3Client {
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (options.endpoint ? "us-east-1" : undefined);
   if (!region) throw new Error("no region: pass --region or set AWS_REGION");
-  return new S3Client({
+  return new (aws().S3Client)({
     region,
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -72,7 +73,7 @@ export function stateKey(target: S3Target): string {
  */
 export async function listObjects(client: S3Client, target: S3Target, pageSize = 1000): Promise<ListedObject[]> {
   const objects: ListedObject[] = [];
-  const pages = paginateListObjectsV2({ client, pageSize }, { Bucket: target.bucket, Prefix: target.prefix, MaxKeys: pageSize });
+  const pages = aws().paginateListObjectsV2({ client, pageSize }, { Bucket: target.bucket, Prefix: target.prefix, MaxKeys: pageSize });
   for await (const page of pages) {
     for (const item of page.Contents ?? []) {
       if (item.Key === undefined || item.Key === stateKey(target)) continue;
@@ -85,10 +86,10 @@ export async function listObjects(client: S3Client, target: S3Target, pageSize =
 /** The stored publish state's bytes and modification time, or undefined when there is none. */
 export async function readStateObject(client: S3Client, target: S3Target): Promise<{ bytes: Uint8Array; modified: number } | undefined> {
   try {
-    const got = await client.send(new GetObjectCommand({ Bucket: target.bucket, Key: stateKey(target) }));
+    const got = await client.send(new (aws().GetObjectCommand)({ Bucket: target.bucket, Key: stateKey(target) }));
     return got.Body ? { bytes: await got.Body.transformToByteArray(), modified: got.LastModified?.getTime() ?? 0 } : undefined;
   } catch (error) {
-    if (error instanceof NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+    if (error instanceof aws().NoSuchKey || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
     throw error;
   }
 }
@@ -96,7 +97,7 @@ export async function readStateObject(client: S3Client, target: S3Target): Promi
 export async function writeStateObject(client: S3Client, target: S3Target, state: PublishState): Promise<void> {
   const body = serializeState(state);
   await client.send(
-    new PutObjectCommand({
+    new (aws().PutObjectCommand)({
       Bucket: target.bucket,
       Key: stateKey(target),
       Body: body,
@@ -126,7 +127,7 @@ export async function describeObjects(
   const worker = async () => {
     while (next < toRead.length) {
       const object = toRead[next++]!;
-      const head = await client.send(new HeadObjectCommand({ Bucket: target.bucket, Key: object.key }));
+      const head = await client.send(new (aws().HeadObjectCommand)({ Bucket: target.bucket, Key: object.key }));
       const sha256 = head.Metadata?.[SHA256_METADATA];
       if (sha256) object.sha256 = sha256;
       object.headers = {
@@ -155,7 +156,7 @@ export function createS3Store(client: S3Client, target: S3Target): ObjectStore {
   return {
     async put(file, body) {
       await client.send(
-        new PutObjectCommand({
+        new (aws().PutObjectCommand)({
           Bucket: target.bucket,
           Key: file.key,
           Body: body,
@@ -167,7 +168,7 @@ export function createS3Store(client: S3Client, target: S3Target): ObjectStore {
     },
     async replaceHeaders(file) {
       await client.send(
-        new CopyObjectCommand({
+        new (aws().CopyObjectCommand)({
           Bucket: target.bucket,
           Key: file.key,
           CopySource: copySource(target.bucket, file.key),
@@ -177,7 +178,7 @@ export function createS3Store(client: S3Client, target: S3Target): ObjectStore {
       );
     },
     async delete(key) {
-      await client.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: key }));
+      await client.send(new (aws().DeleteObjectCommand)({ Bucket: target.bucket, Key: key }));
     },
   };
 }

@@ -18,6 +18,7 @@ import { recoverOutput, stagingFolder, swapInto, withOutputLock } from "./output
 import { findIntactFiles, readManifest, recoverJournal, updateFolder, writeFolderInParallel, writeManifest, type OutputFiles, type OutputManifest } from "./output.ts";
 import { Fingerprinter, pageKey } from "./page-keys.ts";
 import { articlePageInputs } from "./pages/article-pages.ts";
+import { listPageInputs, listPagesOf } from "./pages/list-pages.ts";
 import { prepareBuild } from "./plugin.ts";
 import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
 import { prefetchShareCodes, startShareCodeWorkers, stopShareCodeWorkers } from "./share-code.ts";
@@ -90,26 +91,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const previous = useCache && existsSync(outDir) ? readManifest(manifestFile, outputSalt, outDir) : undefined;
     const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
 
-    // Article pages whose key matches the last build's, and whose file is intact, are kept as they are.
+    // Article and list pages whose key matches the last build's, and whose file is intact, are kept.
     const pageKeys = new Map<string, string>();
     const kept = new Set<string>();
-    if (useCache) {
+    const keptUrls = new Set<string>();
+    const sources = content.articles.map((a) => sourceKeyOf(a));
+    if (useCache && sources.every((s) => s !== undefined)) {
       const fingerprints = new Fingerprinter(content.articles);
-      for (const article of content.articles) {
-        const source = sourceKeyOf(article);
-        if (source === undefined) continue;
-        const rel = pagePath(article.url);
-        const key = pageKey(fingerprints, source, articlePageInputs(model, article));
+      const keyed = [
+        ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
+        ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
+      ];
+      for (const page of keyed) {
+        const rel = pagePath(page.url);
+        const key = pageKey(fingerprints, page.source, page.inputs());
         pageKeys.set(rel, key);
-        if (previous?.pageKeys.get(rel) === key && intact.has(rel)) kept.add(rel);
+        if (previous?.pageKeys.get(rel) === key && intact.has(rel)) {
+          kept.add(rel);
+          keptUrls.add(page.url);
+        }
       }
     }
-    model.keptArticleUrls = new Set(content.articles.filter((a) => kept.has(pagePath(a.url))).map((a) => a.url));
+    model.keptPageUrls = keptUrls;
     endPhase("plan");
 
     // Share codes (QR) take longer to make than the rest of an article page: for many pages, worker
     // threads make them while Eleventy renders.
-    const toRender = content.articles.filter((a) => !model.keptArticleUrls.has(a.url));
+    const toRender = content.articles.filter((a) => !keptUrls.has(a.url));
     if (toRender.length >= SHARE_CODE_WORKERS_FROM) {
       startShareCodeWorkers(availableParallelism());
       prefetchShareCodes(toRender.map((a) => new URL(a.url, content.site.baseUrl).href));

@@ -45,8 +45,8 @@ export interface SiteModel {
   hot: HotEntry[];
   /** Hashed stylesheet and script URLs. */
   assets: AssetMap;
-  /** Article URLs whose pages a warm build keeps from the last build, since nothing they show changed. */
-  keptArticleUrls: ReadonlySet<string>;
+  /** URLs of pages a warm build keeps from the last build, since nothing they show changed (build.ts). */
+  keptPageUrls: ReadonlySet<string>;
   /** Every configured district with its articles, in configuration order. */
   districts: DistrictGroup[];
   /** Every tag in use, most articles first. */
@@ -88,7 +88,7 @@ export function createSiteModel(content: SiteContent): SiteModel {
     neighbours: findNeighbours(articles),
     related: findRelated(articles, site.relatedCount),
     articleTags,
-    keptArticleUrls: new Set(),
+    keptPageUrls: new Set(),
     publishFiles: [...renderFeedFiles(content), ...renderSitemapFiles(content)],
   };
 }

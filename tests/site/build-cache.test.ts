@@ -38,10 +38,23 @@ const pageOf = (a: CorpusArticle) => `/news/${a.date.slice(0, 4)}/${a.date.slice
 const articleFile = (root: string, a: CorpusArticle) => path.join(root, "content/news", a.fileName);
 
 describe("a warm build", () => {
-  it("with nothing changed renders no article page and writes nothing", async () => {
+  it("with nothing changed renders no article or list page and writes nothing", async () => {
     const { root, first } = await builtSite();
+    const lists = [...readTree(path.join(root, "_site")).keys()].filter((p) => /^(news|districts\/[^/]+|tags\/[^/]+)\/(page\/\d+\/)?index\.html$/.test(p));
+    expect(lists.length).toBeGreaterThan(10);
     const warm = await warmEqualsCold(root);
-    expect(warm.output).toEqual({ mode: "warm", rendered: first.output!.rendered - 30, written: 0, deleted: 0 });
+    expect(warm.output).toEqual({ mode: "warm", rendered: first.output!.rendered - 30 - lists.length, written: 0, deleted: 0 });
+  });
+
+  it("after an edited title rewrites the lists that show it, and its neighbours", async () => {
+    const { root, corpus } = await builtSite();
+    const edited = corpus[12]!;
+    writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, title: "改过的标题" }));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.mode).toBe("warm");
+    expect(warm.output!.written).toBeGreaterThanOrEqual(4);
+    expect(readOutput(root, "/news/")).toContain("改过的标题");
+    expect(readOutput(root, pageOf(corpus[13]!))).toContain("改过的标题");
   });
 
   it("after an edited article body rewrites that article's page only", async () => {

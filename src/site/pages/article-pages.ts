@@ -35,7 +35,7 @@ export function addArticlePages(eleventyConfig: EleventyConfig): void {
         alias: "article",
         // A warm build leaves the pages it keeps from the last build alone.
         before: (articles: Article[], data: ArticleTemplateData) =>
-          data.newsdesk.keptArticleUrls.size === 0 ? articles : articles.filter((a) => !data.newsdesk.keptArticleUrls.has(a.url)),
+          data.newsdesk.keptPageUrls.size === 0 ? articles : articles.filter((a) => !data.newsdesk.keptPageUrls.has(a.url)),
       },
       permalink: (data: ArticleTemplateData) => data.article.url,
       eleventyExcludeFromCollections: true,
