@@ -15,10 +15,22 @@ import { CACHE_DIR, saltOf } from "./build-cache.ts";
 import configureEleventy, { config as eleventyStaticConfig } from "../../.eleventy.ts";
 import { TEMPLATES_DIR, createSiteModel, type SiteModel } from "./model.ts";
 import { recoverOutput, stagingFolder, swapInto, withOutputLock } from "./output-folder.ts";
-import { findIntactFiles, readManifest, recoverJournal, updateFolder, writeFolderInParallel, writeManifest, type OutputFiles, type OutputManifest } from "./output.ts";
+import {
+  StreamingWriter,
+  findIntactFiles,
+  readManifest,
+  recoverJournal,
+  updateFolder,
+  writeFolderInParallel,
+  writeManifest,
+  type FileStamp,
+  type OutputFiles,
+  type OutputManifest,
+} from "./output.ts";
 import { Fingerprinter, pageKey } from "./page-keys.ts";
 import { articlePageInputs } from "./pages/article-pages.ts";
 import { listPageInputs, listPagesOf } from "./pages/list-pages.ts";
+import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
 import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
 import { prefetchShareCodes, startShareCodeWorkers, stopShareCodeWorkers } from "./share-code.ts";
@@ -122,9 +134,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       startShareCodeWorkers(availableParallelism());
       prefetchShareCodes(toRender.map((a) => new URL(a.url, content.site.baseUrl).href));
     }
+    // A full build writes pages into its staging folder while Eleventy is still rendering the next ones.
+    const staging = stagingFolder(outDir);
+    const streaming = previous || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
     let rendered: OutputFiles;
     try {
-      rendered = await renderPages(model, outDir);
+      rendered = await renderPages(model, outDir, streaming && ((rel, page) => streaming.write(rel, page)));
+    } catch (error) {
+      await streaming?.stop();
+      await rm(staging, { recursive: true, force: true });
+      throw error;
     } finally {
       await stopShareCodeWorkers();
     }
@@ -150,7 +169,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let output: NonNullable<BuildResult["output"]>;
     let stamps;
     if (previous) {
-      const staging = stagingFolder(outDir);
       try {
         const result = updateFolder(outDir, rendered, kept, previous.files, intact, staging);
         stamps = result.stamps;
@@ -161,9 +179,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         throw error;
       }
     } else {
-      const staging = stagingFolder(outDir);
       try {
-        stamps = await writeFolderInParallel(staging, rendered);
+        stamps = await finishFullWrite(staging, rendered, streaming);
         await swapInto(staging, outDir);
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
@@ -191,6 +208,31 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   });
 }
 
+/**
+ * The files of a full build in its staging folder: those written while rendering are kept when their
+ * contents are final (Eleventy may still transform a page after its template rendered it), the rest are
+ * written now, and any file no page ended up at is removed.
+ */
+async function finishFullWrite(staging: string, rendered: OutputFiles, streaming: StreamingWriter | undefined): Promise<Map<string, FileStamp>> {
+  if (!streaming) return writeFolderInParallel(staging, rendered);
+  const written = await streaming.finish();
+  const stamps = new Map<string, FileStamp>();
+  const rest: OutputFiles = new Map();
+  for (const [rel, content] of rendered) {
+    const early = written.get(rel);
+    if (early && early.content === content) stamps.set(rel, early.stamp);
+    else rest.set(rel, content);
+  }
+  for (const rel of written.keys()) if (!rendered.has(rel)) rmSync(path.join(staging, rel), { force: true });
+  for (const [rel, stamp] of await writeFolderInParallel(staging, rest)) stamps.set(rel, stamp);
+  return stamps;
+}
+
+/** Writing while rendering pays off only for sites big enough to outweigh starting a worker. */
+function useStreamingWrites(articles: number): boolean {
+  return articles >= SHARE_CODE_WORKERS_FROM;
+}
+
 /** Below this many article pages to render, starting worker threads costs more than it saves. */
 const SHARE_CODE_WORKERS_FROM = 300;
 
@@ -205,7 +247,7 @@ function pagePath(url: string): string {
 }
 
 /** Renders every page Eleventy knows into memory: output path (relative, forward slashes) → contents. */
-async function renderPages(model: SiteModel, outDir: string): Promise<OutputFiles> {
+async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: string, content: string) => void): Promise<OutputFiles> {
   prepareBuild(model);
   // The configuration file's own functions, called here rather than loaded by Eleventy: one module graph.
   const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
@@ -218,6 +260,24 @@ async function renderPages(model: SiteModel, outDir: string): Promise<OutputFile
       const benchmarks = eleventyConfig.benchmarkManager;
       benchmarks?.setVerboseOutput(false);
       for (const group of Object.values(benchmarks?.getAll() ?? {})) group.setIsVerbose(false);
+      if (onPage) {
+        // Each page is handed on as soon as it is rendered (the toJSON result below stays the reference).
+        const addTemplate = eleventyConfig.addTemplate.bind(eleventyConfig);
+        eleventyConfig.addTemplate = <Data>(virtualPath: string, template: VirtualTemplate<Data>, data?: Record<string, unknown>) =>
+          addTemplate<Data>(
+            virtualPath,
+            {
+              ...template,
+              render: async (pageData: Data) => {
+                const content = await template.render(pageData);
+                const outputPath = (pageData as { page?: { outputPath?: string | false } }).page?.outputPath;
+                if (typeof outputPath === "string" && typeof content === "string") onPage(relativeOutput(outDir, outputPath), content);
+                return content;
+              },
+            },
+            data,
+          );
+      }
       await configureEleventy(eleventyConfig);
       eleventyConfig.setTemplateFormats(eleventyStaticConfig.templateFormats);
     },
@@ -232,7 +292,7 @@ async function renderPages(model: SiteModel, outDir: string): Promise<OutputFile
   const files: OutputFiles = new Map();
   for (const page of pages) {
     if (page.outputPath === false) continue;
-    const rel = path.relative(outDir, path.resolve(outDir, page.outputPath)).split(path.sep).join("/");
+    const rel = relativeOutput(outDir, page.outputPath);
     if (rel === "" || rel.startsWith("../") || rel === ".." || path.isAbsolute(rel)) {
       throw new Error(`${page.inputPath} would write outside the output folder: ${page.outputPath}`);
     }
@@ -240,4 +300,8 @@ async function renderPages(model: SiteModel, outDir: string): Promise<OutputFile
     files.set(rel, page.content);
   }
   return files;
+}
+
+function relativeOutput(outDir: string, outputPath: string): string {
+  return path.relative(outDir, path.resolve(outDir, outputPath)).split(path.sep).join("/");
 }

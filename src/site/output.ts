@@ -185,6 +185,87 @@ export async function writeFolderInParallel(
   return new Map(stamps.flat());
 }
 
+/**
+ * Writes files on a worker thread as they are handed over, while the caller goes on rendering: writing
+ * overlaps rendering instead of following it. `finish` says which files were written with which contents;
+ * the caller writes whatever else remains. Without a worker nothing is written here at all.
+ */
+export class StreamingWriter {
+  private readonly pending: [string, string | Uint8Array][] = [];
+  private readonly contents = new Map<string, string | Uint8Array>();
+  private readonly stamps = new Map<string, FileStamp>();
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, [string, string | Uint8Array][]>();
+  private readonly workers: Worker[] = [];
+  private drained: (() => void) | undefined;
+
+  constructor(
+    private readonly dir: string,
+    threads: number,
+  ) {
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < threads; i++) {
+      let worker: Worker;
+      try {
+        worker = startModuleWorker("write-worker", new URL("./write-worker.ts", import.meta.url));
+      } catch {
+        break;
+      }
+      this.workers.push(worker);
+      worker.on("message", (message: { ready?: true; stamps?: [string, FileStamp][] }) => {
+        const batch = this.busy.get(worker);
+        this.busy.delete(worker);
+        if (batch && message.stamps) for (const [rel, stamp] of message.stamps) this.stamps.set(rel, stamp);
+        this.idle.push(worker);
+        this.dispatch();
+      });
+      // A failed batch is simply not stamped: the caller writes it afterwards.
+      worker.on("error", () => {
+        this.workers.splice(this.workers.indexOf(worker), 1);
+        const idleAt = this.idle.indexOf(worker);
+        if (idleAt >= 0) this.idle.splice(idleAt, 1);
+        this.busy.delete(worker);
+        this.dispatch();
+      });
+    }
+  }
+
+  /** Hands over one file; false when no worker is there to write it. */
+  write(rel: string, content: string | Uint8Array): boolean {
+    if (this.workers.length === 0) return false;
+    this.contents.set(rel, content);
+    this.pending.push([rel, content]);
+    if (this.pending.length >= 100) this.dispatch();
+    return true;
+  }
+
+  private dispatch(final = false): void {
+    while (this.idle.length > 0 && this.pending.length > 0 && (final || this.pending.length >= 100 || this.drained)) {
+      const worker = this.idle.pop()!;
+      const batch = this.pending.splice(0, 100);
+      this.busy.set(worker, batch);
+      worker.postMessage({ dir: this.dir, entries: batch });
+    }
+    if (this.drained && this.busy.size === 0 && (this.pending.length === 0 || this.workers.length === 0)) this.drained();
+  }
+
+  /** Waits for every handed-over file; returns those written, each with the contents it was written with. */
+  async finish(): Promise<Map<string, { stamp: FileStamp; content: string | Uint8Array }>> {
+    await new Promise<void>((resolve) => {
+      this.drained = resolve;
+      this.dispatch(true);
+    });
+    await this.stop();
+    const written = new Map<string, { stamp: FileStamp; content: string | Uint8Array }>();
+    for (const [rel, stamp] of this.stamps) written.set(rel, { stamp, content: this.contents.get(rel)! });
+    return written;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
+
 /** The files of `previous` still exactly as the last build left them (same size, time and inode). */
 export function findIntactFiles(outDir: string, previous: ReadonlyMap<string, FileStamp>): Set<string> {
   const intact = new Set<string>();

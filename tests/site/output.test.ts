@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PARALLEL_WRITE_FROM, findIntactFiles, recoverJournal, updateFolder, writeFolder, writeFolderInParallel } from "../../src/site/output.ts";
+import { PARALLEL_WRITE_FROM, StreamingWriter, findIntactFiles, recoverJournal, updateFolder, writeFolder, writeFolderInParallel } from "../../src/site/output.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
 function site(): { dir: string; out: string } {
@@ -50,6 +50,23 @@ describe("writeFolderInParallel", () => {
     const parallel = readTree(path.join(dir, "parallel"));
     expect(parallel.size).toBe(files.size);
     expect(diffTrees(parallel, readTree(path.join(dir, "serial")))).toEqual([]);
+  });
+});
+
+describe("StreamingWriter", () => {
+  it("writes files handed over while the caller goes on, and says what it wrote with which contents", async () => {
+    const { dir } = site();
+    const out = path.join(dir, "stream");
+    const writer = new StreamingWriter(out, 1);
+    const files = new Map<string, string>();
+    for (let i = 0; i < 450; i++) files.set(`news/${i % 7}/p${i}/index.html`, `<p>${i}</p>`);
+    for (const [rel, content] of files) expect(writer.write(rel, content)).toBe(true);
+    const written = await writer.finish();
+    expect(written.size).toBe(files.size);
+    expect(written.get("news/3/p10/index.html")?.content).toBe("<p>10</p>");
+    const stamps = new Map([...written].map(([rel, w]) => [rel, w.stamp]));
+    expect(findIntactFiles(out, stamps).size).toBe(files.size);
+    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual(Object.fromEntries(files));
   });
 });
 
