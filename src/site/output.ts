@@ -127,9 +127,10 @@ const WRITE_CHUNK = 400;
 export async function writeFolderInParallel(
   dir: string,
   files: OutputFiles,
-  threads = availableParallelism(),
-  stats: { byWorkers: number } = { byWorkers: 0 },
+  options: { threads?: number; callerWrites?: boolean; stats?: { byWorkers: number } } = {},
 ): Promise<Map<string, FileStamp>> {
+  const threads = options.threads ?? availableParallelism();
+  const stats = options.stats ?? { byWorkers: 0 };
   if (files.size < PARALLEL_WRITE_FROM || threads <= 1) return writeFolder(dir, files);
   mkdirSync(dir, { recursive: true });
   const entries = [...files];
@@ -174,7 +175,7 @@ export async function writeFolderInParallel(
     );
   }
   try {
-    for (let chunk = take(); chunk; chunk = take()) {
+    for (let chunk = options.callerWrites === false && workers.length > 0 ? undefined : take(); chunk; chunk = take()) {
       stamps[chunk[0]] = writeEntries(dir, chunk[1]);
       await new Promise((resolve) => setImmediate(resolve));
     }
