@@ -1,14 +1,19 @@
 // The share QR code of a page, made at build time (no third-party request, no script): an inline SVG a
 // phone camera can open. The qrcode package is deterministic for a given text and options, so the same
-// URL gives byte-identical markup on every build. Making one takes long (the library tries every mask),
-// so a build of many pages makes them on worker threads while Eleventy renders (`startShareCodeWorkers`).
+// URL gives byte-identical markup on every build. Even with the mask chosen quickly (qr-mask.ts), 10,000
+// codes take seconds, so a build of many pages makes them on worker threads while Eleventy renders
+// (`startShareCodeWorkers`).
 import type { Worker } from "node:worker_threads";
-import QRCode from "qrcode";
+import QRCode, { type QRCodeSegment } from "qrcode";
+import { bestMaskPattern } from "./qr-mask.ts";
 import { startModuleWorker } from "../runtime.ts";
 
 /** The QR code of `url` as an `<svg>` element, labelled for screen readers, made on this thread. */
 export async function makeShareCode(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  // One byte-mode segment (a URL is ASCII): the package's search for the shortest mix of modes costs more
+  // than the rest of the code together and saves at most a few modules on an address.
+  const segments: QRCodeSegment[] = [{ data: new TextEncoder().encode(url), mode: "byte" }];
+  const svg = await QRCode.toString(segments, { type: "svg", errorCorrectionLevel: "M", margin: 2, maskPattern: bestMaskPattern(segments, "M") });
   // The library's output is only <svg>, <path> and path data (no text from the URL), so it is safe as HTML.
   return svg.trim().replace("<svg ", '<svg class="qr-code" role="img" aria-label="本页二维码" ');
 }

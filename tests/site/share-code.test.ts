@@ -23,9 +23,9 @@ function modulesOf(svg: string): { size: number; dark: Set<string> } {
 }
 
 describe("makeShareCode", () => {
-  it("draws the QR symbol of the URL, with a 2-module quiet zone", async () => {
+  it("draws the QR symbol of the URL (bytes, level M, the mask the qrcode package picks), with a 2-module quiet zone", async () => {
     const svg = await makeShareCode(URL_TEXT);
-    const symbol = QRCode.create(URL_TEXT, { errorCorrectionLevel: "M" }).modules;
+    const symbol = QRCode.create([{ data: new TextEncoder().encode(URL_TEXT), mode: "byte" }], { errorCorrectionLevel: "M" }).modules;
     const drawn = modulesOf(svg);
     expect(drawn.size).toBe(symbol.size + 4);
     const expected = new Set<string>();
