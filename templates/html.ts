@@ -10,9 +10,9 @@ export class SafeHtml {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for HTML text and for quoted attribute values. */
 const SPECIAL = /[&<>"']/;
 
+/** Escapes text for HTML text and for quoted attribute values. */
 export function escapeHtml(text: string): string {
   // Most values (Chinese titles, dates, URLs) need no escaping: skip the replace and its callbacks.
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
