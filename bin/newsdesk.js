@@ -81,6 +81,11 @@ async function prepareBundle() {
   return Object.fromEntries(Object.keys(ENTRIES).map((name) => [name, pathToFileURL(path.join(dir, `${name}.mjs`)).href]));
 }
 
+// Eleventy registers a module resolver hook at import (for re-importing JavaScript files it watches, which
+// newsdesk never asks it to do); on Node 20 that runs every later import through a loader thread. Its
+// documented switch turns the hook off (https://github.com/11ty/eleventy/issues/3371).
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
+
 let bundle;
 if (process.env.NEWSDESK_NO_BUNDLE !== "1") {
   try {
