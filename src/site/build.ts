@@ -109,7 +109,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const keptUrls = new Set<string>();
     const sources = content.articles.map((a) => sourceKeyOf(a));
     if (useCache && sources.every((s) => s !== undefined)) {
-      const fingerprints = new Fingerprinter(content.articles);
+      const fingerprints = new Fingerprinter(new Map(content.articles.map((a, i) => [a, sources[i]!])));
       const keyed = [
         ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
         ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
