@@ -1,5 +1,6 @@
 // Loads a whole site from disk once: the site configuration and every article under content/news/,
 // validated, with every problem in every file collected, and the publication rules applied.
+import { readFileSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article, ParsedArticle } from "./article.ts";
@@ -139,17 +140,26 @@ async function parseFiles(
   const BATCH = 64;
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
-    const contents = await Promise.all(batch.map((file) => readFile(path.join(root, file))));
+    // With a cache that keeps file stamps, a file that still looks as when its key was taken is not read.
+    const seen = batch.map((file) => {
+      if (!cache?.keyOfUnchanged) return undefined;
+      const stat = statSync(path.join(root, file));
+      return { stat, at: Date.now(), key: cache.keyOfUnchanged(file, stat) };
+    });
+    const contents = await Promise.all(batch.map((file, j) => (seen[j]?.key ? undefined : readFile(path.join(root, file)))));
     batch.forEach((file, j) => {
-      const bytes = contents[j]!;
       const index = i + j;
-      const key = parseKey(file, bytes);
+      const look = seen[j];
+      const bytes = contents[j];
+      const key = look?.key ?? parseKey(file, bytes!);
+      if (look && !look.key) cache?.remember?.(file, look.stat, look.at, key);
       keys[index] = key;
       const known = cache?.get(key);
       if (known) {
         results[index] = known;
       } else {
-        jobs.push({ file, bytes });
+        // (A key from a stamp always has its result kept: keyOfUnchanged checks. Read here just in case.)
+        jobs.push({ file, bytes: bytes ?? readFileSync(path.join(root, file)) });
         jobIndex.push(index);
       }
     });

@@ -3,13 +3,21 @@
 // Two files under the cache folder: `articles.v8` (every entry without its body HTML, v8-serialized) and a
 // bodies file holding the HTML bodies back to back, read only for the articles a build renders. Deleting
 // the folder is always safe: the next build parses everything again.
+//
+// The index also keeps, per file, what the file looked like (size, times, inode) when its key was taken,
+// so a warm build can skip reading files that were not touched since, as git does for its index. Any write
+// to a file changes its ctime, which no tool can set back; and only files last changed well before they
+// were looked at are vouched for, so an edit within the same tick of a coarse file-system clock is never
+// mistaken for no edit.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, appendFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, appendFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Article, ParsedArticle } from "./article.ts";
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** A file changed less than this long before it was looked at is read again on the next build. */
+const STAMP_SETTLE_MS = 3000;
 const INDEX_FILE = "articles.v8";
 
 interface StoredEntry {
@@ -19,17 +27,31 @@ interface StoredEntry {
   body?: [offset: number, length: number];
 }
 
+/** A file as it was seen when its key was taken. */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  key: string;
+}
+
 interface StoredIndex {
   format: number;
   salt: string;
   bodies: string;
   entries: [string, StoredEntry][];
+  stamps: [string, FileStamp][];
 }
 
 export interface ParseCache {
   /** The parse result for this exact file and content, when known. */
   get(key: string): ParsedArticle | undefined;
   set(key: string, parsed: ParsedArticle): void;
+  /** The key of `file` (relative to the root) if it still looks as when that key was taken, and its result is kept. */
+  keyOfUnchanged?(file: string, stat: Stats): string | undefined;
+  /** Notes what `file` looked like (`stat`, taken at `seenAt`, before it was read) when it had `key`. */
+  remember?(file: string, stat: Stats, seenAt: number, key: string): void;
 }
 
 /** The cache key of one article file: its path (it shapes the slug and messages) and its bytes. */
@@ -41,6 +63,8 @@ export function parseKey(file: string, bytes: Uint8Array): string {
 export class ParseCacheStore implements ParseCache {
   private readonly old = new Map<string, StoredEntry>();
   private readonly live = new Map<string, { stored?: StoredEntry; parsed: ParsedArticle }>();
+  private readonly oldStamps = new Map<string, FileStamp>();
+  private readonly stamps = new Map<string, FileStamp>();
   private bodiesFile: string | undefined;
   private fd: number | undefined;
   /** Reads of cached bodies: how many article bodies this build needed from disk. */
@@ -49,16 +73,21 @@ export class ParseCacheStore implements ParseCache {
   private constructor(
     readonly dir: string,
     readonly salt: string,
+    private readonly settleMs: number,
   ) {}
 
-  /** Opens the cache in `dir`; an absent, unreadable or differently salted cache is simply empty. */
-  static open(dir: string, salt: string): ParseCacheStore {
-    const store = new ParseCacheStore(dir, salt);
+  /**
+   * Opens the cache in `dir`; an absent, unreadable or differently salted cache is simply empty.
+   * `settleMs`: how long before being looked at a file must have last changed to be vouched for.
+   */
+  static open(dir: string, salt: string, options: { settleMs?: number } = {}): ParseCacheStore {
+    const store = new ParseCacheStore(dir, salt, options.settleMs ?? STAMP_SETTLE_MS);
     try {
       const index = deserialize(readFileSync(path.join(dir, INDEX_FILE))) as StoredIndex;
       if (index.format === FORMAT && index.salt === salt && existsSync(path.join(dir, index.bodies))) {
         store.bodiesFile = index.bodies;
         for (const [key, entry] of index.entries) store.old.set(key, entry);
+        for (const [file, stamp] of index.stamps) store.oldStamps.set(file, stamp);
       }
     } catch {
       // No cache yet, or one from an older format: start empty.
@@ -82,6 +111,19 @@ export class ParseCacheStore implements ParseCache {
 
   set(key: string, parsed: ParsedArticle): void {
     this.live.set(key, { parsed });
+  }
+
+  keyOfUnchanged(file: string, stat: Stats): string | undefined {
+    const stamp = this.oldStamps.get(file);
+    if (!stamp || !this.old.has(stamp.key)) return undefined;
+    if (stamp.size !== stat.size || stamp.mtimeMs !== stat.mtimeMs || stamp.ctimeMs !== stat.ctimeMs || stamp.ino !== stat.ino) return undefined;
+    this.stamps.set(file, stamp);
+    return stamp.key;
+  }
+
+  remember(file: string, stat: Stats, seenAt: number, key: string): void {
+    if (seenAt - Math.max(stat.mtimeMs, stat.ctimeMs) < this.settleMs) return;
+    this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, key });
   }
 
   /** Body HTML is read from disk on first use, so a warm build reads only the bodies it renders. */
@@ -146,7 +188,8 @@ export class ParseCacheStore implements ParseCache {
     }
     if (fresh) writeFileSync(path.join(this.dir, bodiesFile), Buffer.concat(chunks));
     else if (chunks.length > 0) appendFileSync(path.join(this.dir, bodiesFile), Buffer.concat(chunks));
-    const index: StoredIndex = { format: FORMAT, salt: this.salt, bodies: bodiesFile, entries };
+    const stamps = [...this.stamps].filter(([, stamp]) => this.live.has(stamp.key));
+    const index: StoredIndex = { format: FORMAT, salt: this.salt, bodies: bodiesFile, entries, stamps };
     const temp = path.join(this.dir, `${INDEX_FILE}.${randomBytes(4).toString("hex")}.tmp`);
     writeFileSync(temp, serialize(index));
     renameSync(temp, path.join(this.dir, INDEX_FILE));

@@ -1,11 +1,11 @@
 // The parse cache on disk: entries come back as they were stored, bodies are read only when used, and an
 // entry made with other code or configuration (another salt) is never served.
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ParseCacheStore, parseArticle, parseKey, parseSiteConfig, type ParsedArticle } from "../../src/content/index.ts";
-import { SITE_YAML, makeArticle } from "../support/fixtures.ts";
+import { ParseCacheStore, loadSite, parseArticle, parseKey, parseSiteConfig, type ParsedArticle } from "../../src/content/index.ts";
+import { SITE_YAML, makeArticle, makeSite } from "../support/fixtures.ts";
 
 const site = parseSiteConfig(SITE_YAML).config!;
 const parse = (title: string, body = "正文第一段。\n"): ParsedArticle => parseArticle(makeArticle({ title }, body), `content/news/${title}.md`, site);
@@ -81,5 +81,62 @@ describe("ParseCacheStore", () => {
     expect(parseKey("content/news/a.md", bytes)).toBe(parseKey("content/news/a.md", bytes));
     expect(parseKey("content/news/b.md", bytes)).not.toBe(parseKey("content/news/a.md", bytes));
     expect(parseKey("content/news/a.md", new TextEncoder().encode("---\ntitle: y\n---\n"))).not.toBe(parseKey("content/news/a.md", bytes));
+  });
+});
+
+describe("file stamps", () => {
+  const NOW = new Date("2026-11-01T00:00:00Z");
+  const MTIME = 1_760_000_000;
+  const articleFiles = ["2026-01-01-yi.md", "2026-01-02-er.md", "2026-01-03-san.md"];
+  const siteWithCache = () => {
+    const root = makeSite(Object.fromEntries(articleFiles.map((name, i) => [name, makeArticle({ title: `第${i + 1}篇`, date: `2026-01-0${i + 1} 09:00` })])));
+    // Whole-second modification times, so that one can be put back exactly.
+    for (const name of articleFiles) utimesSync(path.join(root, "content/news", name), MTIME, MTIME);
+    return { root, cacheDir: path.join(root, ".cache/newsdesk") };
+  };
+  const load = (root: string, cache: ParseCacheStore) => loadSite(root, { now: NOW, cache, threads: 1 });
+
+  it("vouch for files untouched since they were read, and let any write be read again", async () => {
+    const { root, cacheDir } = siteWithCache();
+    const first = ParseCacheStore.open(cacheDir, "s", { settleMs: 0 });
+    await load(root, first);
+    first.save();
+
+    const second = ParseCacheStore.open(cacheDir, "s", { settleMs: 0 });
+    const file = (name: string) => `content/news/${name}`;
+    for (const name of articleFiles) expect(second.keyOfUnchanged(file(name), statSync(path.join(root, file(name))))).toBeDefined();
+
+    // Same size, and the modification time put back as it was: the change time still tells.
+    const edited = path.join(root, file(articleFiles[1]!));
+    const before = statSync(edited);
+    writeFileSync(edited, makeArticle({ title: "第8篇", date: "2026-01-02 09:00" }));
+    utimesSync(edited, MTIME, MTIME);
+    expect(statSync(edited).size).toBe(before.size);
+    expect(statSync(edited).mtimeMs).toBe(before.mtimeMs);
+    expect(second.keyOfUnchanged(file(articleFiles[1]!), statSync(edited))).toBeUndefined();
+    const result = await load(root, second);
+    expect(result.content!.articles.map((a) => a.title)).toEqual(["第3篇", "第8篇", "第1篇"]);
+    second.save();
+
+    // A cache made with other code or configuration vouches for nothing, whatever its stamps say.
+    const third = ParseCacheStore.open(cacheDir, "other-salt", { settleMs: 0 });
+    expect(third.keyOfUnchanged(file(articleFiles[0]!), statSync(path.join(root, file(articleFiles[0]!))))).toBeUndefined();
+  });
+
+  it("do not vouch for a file changed just before it was looked at (a coarse clock could hide a second edit)", () => {
+    const cacheDir = dir();
+    const file = path.join(cacheDir, "article.md");
+    writeFileSync(file, "---\ntitle: x\n---\n");
+    const stat = statSync(file);
+    const changedAt = Math.max(stat.mtimeMs, stat.ctimeMs);
+    const store = ParseCacheStore.open(cacheDir, "s");
+    store.set("k-fresh", parse("新"));
+    store.set("k-old", parse("旧"));
+    store.remember("fresh.md", stat, changedAt + 1000, "k-fresh");
+    store.remember("old.md", stat, changedAt + 5000, "k-old");
+    store.save();
+    const reopened = ParseCacheStore.open(cacheDir, "s");
+    expect(reopened.keyOfUnchanged("fresh.md", stat)).toBeUndefined();
+    expect(reopened.keyOfUnchanged("old.md", stat)).toBe("k-old");
   });
 });
