@@ -138,7 +138,16 @@ async function parseFiles(
   const jobIndex: number[] = [];
   const keys: string[] = [];
   const BATCH = 64;
-  for (let i = 0; i < files.length; i += BATCH) {
+  // With nothing cached every file is parsed: the parsing threads read and key the files themselves, so
+  // reading is shared among them and starts with the parsing.
+  const readHere = cache !== undefined && cache.size > 0;
+  if (!readHere) {
+    files.forEach((file, index) => {
+      jobs.push({ file, path: path.join(root, file), look: cache?.remember !== undefined });
+      jobIndex.push(index);
+    });
+  }
+  for (let i = 0; readHere && i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     // With a cache that keeps file stamps, a file that still looks as when its key was taken is not read.
     const seen = batch.map((file) => {
@@ -165,8 +174,10 @@ async function parseFiles(
     });
   }
   const parsed = await parseAll(jobs, site, threads === undefined ? {} : { threads });
-  parsed.forEach((result, n) => {
+  parsed.forEach(({ key, look, ...result }, n) => {
     const index = jobIndex[n]!;
+    if (key !== undefined) keys[index] = key;
+    if (key !== undefined && look) cache?.remember?.(files[index]!, look, look.at, key);
     results[index] = result;
     cache?.set(keys[index]!, result);
   });

@@ -27,6 +27,9 @@ interface StoredEntry {
   body?: [offset: number, length: number];
 }
 
+/** The parts of a file's stat that tell whether it was written to. */
+type FileStat = Pick<Stats, "size" | "mtimeMs" | "ctimeMs" | "ino">;
+
 /** A file as it was seen when its key was taken. */
 interface FileStamp {
   size: number;
@@ -45,13 +48,15 @@ interface StoredIndex {
 }
 
 export interface ParseCache {
+  /** How many results it holds from earlier builds. */
+  readonly size: number;
   /** The parse result for this exact file and content, when known. */
   get(key: string): ParsedArticle | undefined;
   set(key: string, parsed: ParsedArticle): void;
   /** The key of `file` (relative to the root) if it still looks as when that key was taken, and its result is kept. */
-  keyOfUnchanged?(file: string, stat: Stats): string | undefined;
+  keyOfUnchanged?(file: string, stat: FileStat): string | undefined;
   /** Notes what `file` looked like (`stat`, taken at `seenAt`, before it was read) when it had `key`. */
-  remember?(file: string, stat: Stats, seenAt: number, key: string): void;
+  remember?(file: string, stat: FileStat, seenAt: number, key: string): void;
 }
 
 /** The cache key of one article file: its path (it shapes the slug and messages) and its bytes. */
@@ -113,7 +118,7 @@ export class ParseCacheStore implements ParseCache {
     this.live.set(key, { parsed });
   }
 
-  keyOfUnchanged(file: string, stat: Stats): string | undefined {
+  keyOfUnchanged(file: string, stat: FileStat): string | undefined {
     const stamp = this.oldStamps.get(file);
     if (!stamp || !this.old.has(stamp.key)) return undefined;
     if (stamp.size !== stat.size || stamp.mtimeMs !== stat.mtimeMs || stamp.ctimeMs !== stat.ctimeMs || stamp.ino !== stat.ino) return undefined;
@@ -121,7 +126,7 @@ export class ParseCacheStore implements ParseCache {
     return stamp.key;
   }
 
-  remember(file: string, stat: Stats, seenAt: number, key: string): void {
+  remember(file: string, stat: FileStat, seenAt: number, key: string): void {
     if (seenAt - Math.max(stat.mtimeMs, stat.ctimeMs) < this.settleMs) return;
     this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, key });
   }

@@ -1,27 +1,47 @@
 // Parses many articles on every core: worker threads and the calling thread take chunks of files from one
 // queue, so parsing starts at once while the workers are still loading. Results keep the input order.
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { decodeArticle, parseArticle, type ParsedArticle } from "./article.ts";
+import { parseKey } from "./parse-cache.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { startModuleWorker } from "../runtime.ts";
 
 export interface ParseJob {
   /** Path relative to the site root, as used in messages and URLs. */
   file: string;
-  bytes: Uint8Array;
+  /** The file's bytes; or, when absent, `path` is read by whichever thread parses the file. */
+  bytes?: Uint8Array;
+  /** The file on disk (absolute), read when `bytes` is not given. */
+  path?: string;
+  /** Also say what the file looked like before it was read (for the parse cache's file stamps). */
+  look?: boolean;
 }
+
+/** What a file looked like (its stat) at `at` (ms since the epoch). */
+export type FileLook = Pick<Stats, "size" | "mtimeMs" | "ctimeMs" | "ino"> & { at: number };
+
+/** A parse result, with the file's cache key (parse-cache.ts) and look when the parsing thread read the file. */
+export type ParsedJob = ParsedArticle & { key?: string; look?: FileLook };
 
 /** Fewer files than this are parsed on the calling thread: starting a worker costs about as much. */
 export const PARALLEL_THRESHOLD = 400;
 const CHUNK = 200;
 
-/** Decodes and parses one file: exactly what a worker does for each job. */
-export function parseJob(job: ParseJob, site: SiteConfig): ParsedArticle {
-  const decoded = decodeArticle(job.bytes, job.file);
-  if (decoded.text === undefined) return { problems: decoded.problems };
+/** Reads (when asked to), decodes and parses one file: exactly what a worker does for each job. */
+export function parseJob(job: ParseJob, site: SiteConfig): ParsedJob {
+  let look: FileLook | undefined;
+  if (!job.bytes && job.look) {
+    const { size, mtimeMs, ctimeMs, ino } = statSync(job.path!);
+    look = { size, mtimeMs, ctimeMs, ino, at: Date.now() };
+  }
+  const bytes = job.bytes ?? readFileSync(job.path!);
+  const key = job.bytes ? {} : { key: parseKey(job.file, bytes), ...(look ? { look } : {}) };
+  const decoded = decodeArticle(bytes, job.file);
+  if (decoded.text === undefined) return { problems: decoded.problems, ...key };
   const result = parseArticle(decoded.text, job.file, site);
-  return { ...(result.article ? { article: result.article } : {}), problems: [...decoded.problems, ...result.problems] };
+  return { ...(result.article ? { article: result.article } : {}), problems: [...decoded.problems, ...result.problems], ...key };
 }
 
 export interface ParseOptions {
@@ -33,10 +53,10 @@ export interface ParseOptions {
   stats?: { byWorkers: number };
 }
 
-export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, options: ParseOptions = {}): Promise<ParsedArticle[]> {
+export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, options: ParseOptions = {}): Promise<ParsedJob[]> {
   const threads = options.threads ?? availableParallelism();
   const stats = options.stats ?? { byWorkers: 0 };
-  const results: ParsedArticle[] = new Array(jobs.length);
+  const results: ParsedJob[] = new Array(jobs.length);
   const workerCount = threads <= 1 || jobs.length < PARALLEL_THRESHOLD ? 0 : Math.min(threads, 8, Math.ceil(jobs.length / CHUNK));
   if (workerCount === 0) {
     jobs.forEach((job, i) => (results[i] = parseJob(job, site)));
@@ -63,7 +83,7 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
     return new Promise<void>((resolve) => {
       let current: [number, number] | undefined;
       // The worker says "ready" once loaded; only then does it take a chunk, so none waits on a slow start.
-      worker.on("message", (message: { ready?: true; results?: ParsedArticle[] }) => {
+      worker.on("message", (message: { ready?: true; results?: ParsedJob[] }) => {
         if (message.results && current) {
           message.results.forEach((r, i) => (results[current![0] + i] = r));
           stats.byWorkers += message.results.length;
