@@ -35,7 +35,10 @@ async function loadDirectly(root: string): Promise<SiteModel> {
 }
 
 export function newsdeskSite(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addGlobalData("newsdesk", async () => takePrepared() ?? (await loadDirectly(process.cwd())));
+  // Frozen: Eleventy hands paginated pages their data through proxies that wrap every plain object they
+  // reach (and call its debug logger on each read); a frozen object is handed over as it is. The model is
+  // complete here; nothing changes it during a build.
+  eleventyConfig.addGlobalData("newsdesk", async () => Object.freeze(takePrepared() ?? (await loadDirectly(process.cwd()))));
   addArticlePages(eleventyConfig);
   addListPages(eleventyConfig);
   addAssetFiles(eleventyConfig, ASSETS_DIR);
