@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { hasErrors, loadSite, ParseCacheStore, referenceTime, sourceKeyOf, type Problem } from "../content/index.ts";
+import { hasErrors, loadSite, ParseCacheStore, referenceTime, sourceKeyOf, type Article, type Problem, type SiteContent } from "../content/index.ts";
 import { CACHE_DIR, saltOf } from "./build-cache.ts";
 import configureEleventy, { config as eleventyStaticConfig } from "../../.eleventy.ts";
 import { TEMPLATES_DIR, createSiteModel, type SiteModel } from "./model.ts";
@@ -95,44 +95,35 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return { ok: false, problems: loaded.problems, outDir, articles: 0, timings };
     }
     const content = loaded.content;
-    const model = createSiteModel(content);
 
     // The output manifest of the last build into this folder, if it was made by this code and configuration.
     const manifestFile = path.join(cacheDir, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
     const outputSalt = saltOf("output", content.site);
     const previous = useCache && existsSync(outDir) ? readManifest(manifestFile, outputSalt, outDir) : undefined;
-    const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
 
-    // Article and list pages whose key matches the last build's, and whose file is intact, are kept.
-    const pageKeys = new Map<string, string>();
-    const kept = new Set<string>();
-    const keptUrls = new Set<string>();
-    const sources = content.articles.map((a) => sourceKeyOf(a));
-    if (useCache && sources.every((s) => s !== undefined)) {
-      const fingerprints = new Fingerprinter(new Map(content.articles.map((a, i) => [a, sources[i]!])));
-      const keyed = [
-        ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
-        ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
-      ];
-      for (const page of keyed) {
-        const rel = pagePath(page.url);
-        const key = pageKey(fingerprints, page.source, page.inputs());
-        pageKeys.set(rel, key);
-        if (previous?.pageKeys.get(rel) === key && intact.has(rel)) {
-          kept.add(rel);
-          keptUrls.add(page.url);
-        }
-      }
+    // Share codes (QR) take longer to make than the rest of an article page, so worker threads make them.
+    // A full build renders every article: the workers start now, while this thread plans and Eleventy
+    // sets up, leaving the other core free.
+    const shareUrl = (a: Article) => new URL(a.url, content.site.baseUrl).href;
+    if (!previous && content.articles.length >= SHARE_CODE_WORKERS_FROM) {
+      startShareCodeWorkers(availableParallelism());
+      prefetchShareCodes(content.articles.map(shareUrl));
     }
-    model.keptPageUrls = keptUrls;
+    let planned: Plan;
+    try {
+      planned = planPages(content, previous, useCache, outDir);
+    } catch (error) {
+      await stopShareCodeWorkers();
+      throw error;
+    }
+    const { model, intact, pageKeys, kept, keptUrls } = planned;
     endPhase("plan");
 
-    // Share codes (QR) take longer to make than the rest of an article page: for many pages, worker
-    // threads make them while Eleventy renders.
+    // A warm build with many article pages to render again makes their codes on workers too.
     const toRender = content.articles.filter((a) => !keptUrls.has(a.url));
     if (toRender.length >= SHARE_CODE_WORKERS_FROM) {
       startShareCodeWorkers(availableParallelism());
-      prefetchShareCodes(toRender.map((a) => new URL(a.url, content.site.baseUrl).href));
+      prefetchShareCodes(toRender.map(shareUrl));
     }
     // A full build writes pages into its staging folder while Eleventy is still rendering the next ones.
     const staging = stagingFolder(outDir);
@@ -206,6 +197,45 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ...(searchPages !== undefined ? { searchPages } : {}),
     };
   });
+}
+
+interface Plan {
+  model: SiteModel;
+  /** Output files still exactly as the last build left them. */
+  intact: Set<string>;
+  /** Page path → key of everything the page is rendered from. */
+  pageKeys: Map<string, string>;
+  /** Page paths, and their URLs, that a warm build keeps from the last build. */
+  kept: Set<string>;
+  keptUrls: Set<string>;
+}
+
+/** The site model, and which pages of the last build can stay as they are (article and list pages whose key matches, and whose file is intact). */
+function planPages(content: SiteContent, previous: OutputManifest | undefined, useCache: boolean, outDir: string): Plan {
+  const model = createSiteModel(content);
+  const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
+  const pageKeys = new Map<string, string>();
+  const kept = new Set<string>();
+  const keptUrls = new Set<string>();
+  const sources = content.articles.map((a) => sourceKeyOf(a));
+  if (useCache && sources.every((s) => s !== undefined)) {
+    const fingerprints = new Fingerprinter(new Map(content.articles.map((a, i) => [a, sources[i]!])));
+    const keyed = [
+      ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
+      ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
+    ];
+    for (const page of keyed) {
+      const rel = pagePath(page.url);
+      const key = pageKey(fingerprints, page.source, page.inputs());
+      pageKeys.set(rel, key);
+      if (previous?.pageKeys.get(rel) === key && intact.has(rel)) {
+        kept.add(rel);
+        keptUrls.add(page.url);
+      }
+    }
+  }
+  model.keptPageUrls = keptUrls;
+  return { model, intact, pageKeys, kept, keptUrls };
 }
 
 /**

@@ -38,6 +38,7 @@ const prefetched = new Map<string, Promise<string>>();
 export function prefetchShareCodes(urls: Iterable<string>): void {
   if (!pool) return;
   for (const url of urls) {
+    if (prefetched.has(url)) continue;
     const promise = pool.request(url);
     // A page that is never rendered never asks: its failure must not go unhandled.
     promise.catch(() => undefined);
