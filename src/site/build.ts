@@ -210,7 +210,10 @@ interface Plan {
   keptUrls: Set<string>;
 }
 
-/** The site model, and which pages of the last build can stay as they are (article and list pages whose key matches, and whose file is intact). */
+/**
+ * The site model, and which pages of the last build can stay as they are: article and list pages whose
+ * key matches the last build's and whose file is intact.
+ */
 function planPages(content: SiteContent, previous: OutputManifest | undefined, useCache: boolean, outDir: string): Plan {
   const model = createSiteModel(content);
   const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
