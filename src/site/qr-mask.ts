@@ -1,8 +1,6 @@
-// Which of the eight QR mask patterns a share code uses: the one the qrcode package itself would choose (the
-// lowest penalty under the N1–N4 rules of ISO/IEC 18004 as the package scores them, the first on a tie),
-// found on flat typed arrays from a single symbol. The package's own search builds and scores every mask
-// through a function call per module; at 10,000 articles that search was most of a build's CPU time.
-import QRCode, { type QRCodeErrorCorrectionLevel, type QRCodeMaskPattern, type QRCodeSegment } from "qrcode";
+// The eight QR mask patterns and how a masked symbol is scored (the N1–N4 penalty rules of ISO/IEC 18004,
+// scored as the qrcode package scores them), on flat typed arrays: qr-code.ts keeps the mask with the
+// lowest penalty, the first of equals.
 
 const PENALTY_N1 = 3;
 const PENALTY_N2 = 3;
@@ -24,10 +22,11 @@ const MASKS: ReadonlyArray<(row: number, col: number) => boolean> = [
 ];
 
 /** Per symbol size: each mask as 0/1 per module, 0 on function patterns (which masks leave alone). */
-const maskLayers = new Map<number, Uint8Array[]>();
+const layersBySize = new Map<number, Uint8Array[]>();
 
-function layersFor(size: number, reserved: Uint8Array): Uint8Array[] {
-  let layers = maskLayers.get(size);
+/** The eight masks for a symbol of `size` whose function patterns are `reserved` (made once per size). */
+export function maskLayers(size: number, reserved: Uint8Array): Uint8Array[] {
+  let layers = layersBySize.get(size);
   if (!layers) {
     layers = MASKS.map((mask) => {
       const layer = new Uint8Array(size * size);
@@ -36,7 +35,7 @@ function layersFor(size: number, reserved: Uint8Array): Uint8Array[] {
       }
       return layer;
     });
-    maskLayers.set(size, layers);
+    layersBySize.set(size, layers);
   }
   return layers;
 }
@@ -50,7 +49,7 @@ export function formatBits(level: "L" | "M" | "Q" | "H", mask: number): number {
 }
 
 /** Writes the format information (both copies) and the dark module into a size × size symbol. */
-function writeFormat(modules: Uint8Array, size: number, bits: number): void {
+export function writeFormat(modules: Uint8Array, size: number, bits: number): void {
   for (let i = 0; i < 15; i++) {
     const bit = (bits >> i) & 1;
     const row = i < 6 ? i : i < 8 ? i + 1 : size - 15 + i;
@@ -100,28 +99,4 @@ export function penaltyOf(modules: Uint8Array, size: number): number {
   for (let at = 0; at < modules.length; at++) dark += modules[at]!;
   const balance = Math.abs(Math.ceil((dark * 100) / modules.length / 5) - 10);
   return points + balance * PENALTY_N4;
-}
-
-/** The mask pattern the qrcode package would choose for `text` (or these segments) at `level`. */
-export function bestMaskPattern(text: string | QRCodeSegment[], level: "L" | "M" | "Q" | "H"): QRCodeMaskPattern {
-  const symbol = QRCode.create(text, { errorCorrectionLevel: level as QRCodeErrorCorrectionLevel, maskPattern: 0 });
-  const { size, data, reservedBit } = symbol.modules as unknown as { size: number; data: Uint8Array; reservedBit: Uint8Array };
-  const layers = layersFor(size, reservedBit);
-  const unmasked = new Uint8Array(size * size);
-  const zero = layers[0]!;
-  for (let i = 0; i < unmasked.length; i++) unmasked[i] = data[i]! ^ zero[i]!;
-  const candidate = new Uint8Array(size * size);
-  let best = 0;
-  let lowest = Infinity;
-  for (let mask = 0; mask < MASKS.length; mask++) {
-    const layer = layers[mask]!;
-    for (let i = 0; i < candidate.length; i++) candidate[i] = unmasked[i]! ^ layer[i]!;
-    writeFormat(candidate, size, formatBits(level, mask));
-    const penalty = penaltyOf(candidate, size);
-    if (penalty < lowest) {
-      lowest = penalty;
-      best = mask;
-    }
-  }
-  return best as QRCodeMaskPattern;
 }

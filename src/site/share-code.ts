@@ -1,21 +1,15 @@
 // The share QR code of a page, made at build time (no third-party request, no script): an inline SVG a
-// phone camera can open. The qrcode package is deterministic for a given text and options, so the same
-// URL gives byte-identical markup on every build. Even with the mask chosen quickly (qr-mask.ts), 10,000
-// codes take seconds, so a build of many pages makes them on worker threads while Eleventy renders
-// (`startShareCodeWorkers`).
+// phone camera can open, encoded by qr-code.ts (the URL's bytes at level M), the same on every build.
+// 10,000 codes still take seconds, so a build of many pages makes them on worker threads while Eleventy
+// renders (`startShareCodeWorkers`).
 import type { Worker } from "node:worker_threads";
-import QRCode, { type QRCodeSegment } from "qrcode";
-import { bestMaskPattern } from "./qr-mask.ts";
+import { encodeQr, qrSvg } from "./qr-code.ts";
 import { startModuleWorker } from "../runtime.ts";
 
 /** The QR code of `url` as an `<svg>` element, labelled for screen readers, made on this thread. */
 export async function makeShareCode(url: string): Promise<string> {
-  // One byte-mode segment (a URL is ASCII): the package's search for the shortest mix of modes costs more
-  // than the rest of the code together and saves at most a few modules on an address.
-  const segments: QRCodeSegment[] = [{ data: new TextEncoder().encode(url), mode: "byte" }];
-  const svg = await QRCode.toString(segments, { type: "svg", errorCorrectionLevel: "M", margin: 2, maskPattern: bestMaskPattern(segments, "M") });
-  // The library's output is only <svg>, <path> and path data (no text from the URL), so it is safe as HTML.
-  return svg.trim().replace("<svg ", '<svg class="qr-code" role="img" aria-label="本页二维码" ');
+  // The markup holds only numbers from the symbol (no text from the URL): safe as HTML.
+  return qrSvg(encodeQr(new TextEncoder().encode(url)), 2, 'class="qr-code" role="img" aria-label="本页二维码"');
 }
 
 /** The QR code of `url`: asked for ahead (prefetchShareCodes), or from the workers, or made here. */
