@@ -14,8 +14,11 @@ import { findRoute, recordTemplates, resolveRoutes, type Route } from "./routes.
 
 const EVENTS_PATH = "/__newsdesk/events";
 const RELOAD_SCRIPT_PATH = "/__newsdesk/live-reload.js";
+// The page says which version of the site it shows (?v= on the script's address), so a change made while
+// it was loading, before it listened, still reloads it: the server answers at once when it is behind.
 const RELOAD_SCRIPT = `// newsdesk serve: reload this page when the site changes.
-new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener("reload", () => location.reload());
+const shown = new URL(document.currentScript.src).searchParams.get("v");
+new EventSource(${JSON.stringify(EVENTS_PATH)} + "?since=" + shown).addEventListener("reload", () => location.reload());
 `;
 /** Saves arrive as bursts of events (write, rename, chmod); one rebuild per burst. */
 const SETTLE_MS = 20;
@@ -84,6 +87,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   apply(first.result);
   for (const p of problems) options.log(formatProblem(p));
 
+  /** Goes up with every rebuild; pages carry the one they were rendered at. */
+  let version = 1;
   const clients = new Set<ServerResponse>();
   const listeners: ((reload: Reload) => void)[] = [];
   const server = createServer((request, response) => {
@@ -95,10 +100,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    // The version this answer shows: taken before rendering, so a rebuild meanwhile still reloads the page.
+    const shown = version;
+    const address = new URL(request.url ?? "/", "http://localhost");
+    const pathname = decodeURIComponent(address.pathname);
     if (pathname === EVENTS_PATH) {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(": connected\n\n");
+      const since = Number(address.searchParams.get("since") ?? version);
+      if (since < version) response.write(`event: reload\ndata: ${version}\n\n`);
       clients.add(response);
       request.on("close", () => clients.delete(response));
       return;
@@ -106,7 +116,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (pathname === RELOAD_SCRIPT_PATH) return send(response, 200, TYPES[".js"]!, RELOAD_SCRIPT);
     const isPage = pathname.endsWith("/") || pathname.endsWith(".html") || !path.extname(pathname);
     if (hasErrors(problems) && isPage) {
-      return send(response, 500, TYPES[".html"]!, renderDevErrorPage(problems.map(formatProblem), RELOAD_SCRIPT_PATH));
+      return send(response, 500, TYPES[".html"]!, renderDevErrorPage(problems.map(formatProblem), `${RELOAD_SCRIPT_PATH}?v=${shown}`));
     }
     const found = findRoute(routes, pathname);
     if (found.redirect) {
@@ -115,12 +125,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return;
     }
     if (!found.route) {
-      return send(response, 404, TYPES[".html"]!, withReload(`<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>404</title></head><body><p>404: 没有这个页面 (${escapeText(pathname)})</p></body></html>\n`));
+      return send(response, 404, TYPES[".html"]!, withReload(shown, `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>404</title></head><body><p>404: 没有这个页面 (${escapeText(pathname)})</p></body></html>\n`));
     }
     const url = found.route.url;
     const type = url.endsWith("/") ? TYPES[".html"]! : (TYPES[path.extname(url)] ?? "application/octet-stream");
     const body = await found.route.render();
-    send(response, 200, type, type === TYPES[".html"] ? withReload(body) : body);
+    send(response, 200, type, type === TYPES[".html"] ? withReload(shown, body) : body);
   }
 
   // Edits: collect a burst of events, then rebuild once from memory and tell every open page to reload.
@@ -144,7 +154,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const before = problems.map(formatProblem).join("\n");
     const update = await cache.refresh(changed.filter((c) => c.startsWith("content")));
     apply(update.result, update.inPlace);
-    for (const client of clients) client.write(`event: reload\ndata: ${Date.now()}\n\n`);
+    version++;
+    for (const client of clients) client.write(`event: reload\ndata: ${version}\n\n`);
     const ms = Math.round(performance.now() - startedAt);
     const after = problems.map(formatProblem).join("\n");
     if (after !== before) {
@@ -222,8 +233,8 @@ function isFolder(file: string): boolean {
   }
 }
 
-function withReload(page: string): string {
-  const tag = `<script src="${RELOAD_SCRIPT_PATH}"></script>\n`;
+function withReload(version: number, page: string): string {
+  const tag = `<script src="${RELOAD_SCRIPT_PATH}?v=${version}"></script>\n`;
   const end = page.lastIndexOf("</body>");
   return end < 0 ? page + tag : page.slice(0, end) + tag + page.slice(end);
 }

@@ -120,6 +120,30 @@ describe("newsdesk serve", () => {
     await Promise.all([page.close(), list.close()]);
   });
 
+  it("tells a page rendered before the last change to reload as soon as it listens", async () => {
+    // Every page names the version it shows; the edits above moved the site past version 1.
+    const page = await (await fetch(`${served.url}news/2024/03/changan/`)).text();
+    const shown = /<script src="\/__newsdesk\/live-reload\.js\?v=(\d+)"><\/script>/.exec(page)?.[1];
+    expect(Number(shown)).toBeGreaterThan(1);
+    const firstEvents = async (since: string) => {
+      const controller = new AbortController();
+      const response = await fetch(`${served.url}__newsdesk/events?since=${since}`, { signal: controller.signal });
+      const reader = response.body!.getReader();
+      let text = "";
+      const timer = setTimeout(() => controller.abort(), 1000);
+      try {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
+      } catch {
+        // Aborted after a second: what arrived by then is the answer.
+      } finally {
+        clearTimeout(timer);
+      }
+      return text;
+    };
+    expect(await firstEvents("1")).toContain("event: reload");
+    expect(await firstEvents(shown!)).not.toContain("event: reload");
+  });
+
   it("shows drafts with --drafts, and stops cleanly on Ctrl+C", async () => {
     const preview = await serve(root, ["--drafts"]);
     try {
