@@ -246,14 +246,16 @@ export function encodeQr(bytes: Uint8Array): QrSymbol {
 }
 
 /**
- * The symbol as SVG: one path of horizontal strokes (one per run of dark modules), `margin` light modules
- * around it, crisp edges. Only numbers come from the symbol: nothing in it needs escaping.
+ * The symbol as SVG: one path of horizontal strokes (one per run of dark modules; each row starts with an
+ * absolute move, later runs in the row move by the gap), `margin` light modules around it, crisp edges.
+ * Only numbers come from the symbol: nothing in it needs escaping.
  */
 export function qrSvg(symbol: QrSymbol, margin: number, attributes: string): string {
   const { size, modules } = symbol;
   const side = size + margin * 2;
   let path = "";
   for (let row = 0; row < size; row++) {
+    let end = -1;
     for (let col = 0; col < size; ) {
       if (!modules[row * size + col]) {
         col++;
@@ -261,7 +263,9 @@ export function qrSvg(symbol: QrSymbol, margin: number, attributes: string): str
       }
       const start = col;
       while (col < size && modules[row * size + col]) col++;
-      path += `M${start + margin} ${row + margin + 0.5}h${col - start}`;
+      path += end < 0 ? `M${start + margin} ${row + margin + 0.5}` : `m${start - end} 0`;
+      path += `h${col - start}`;
+      end = col;
     }
   }
   return `<svg ${attributes} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges"><path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path stroke="#000000" d="${path}"/></svg>`;

@@ -47,9 +47,16 @@ describe("qrSvg", () => {
     const svg = qrSvg(symbol, 2, 'class="qr-code"');
     const side = symbol.size + 4;
     expect(svg.startsWith(`<svg class="qr-code" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges">`)).toBe(true);
+    // Reads the path back: "M3 2.5h7" starts a row, "m2 0h1" moves on within it by the gap.
+    const path = /<path stroke="#000000" d="([^"]+)"\/>/.exec(svg)![1]!;
+    expect(path).toMatch(/^(?:M\d+ \d+\.5h\d+(?:m\d+ 0h\d+)*)+$/);
     const drawn = new Set<string>();
-    for (const [, x, y, length] of svg.matchAll(/M(\d+) (\d+)\.5h(\d+)/g)) {
-      for (let i = 0; i < Number(length); i++) drawn.add(`${Number(y) - 2},${Number(x) - 2 + i}`);
+    let x = 0;
+    let y = 0;
+    for (const [, op, a, b] of path.matchAll(/([Mmh])(\d+(?:\.5)?)(?: (\d+(?:\.5)?))?/g)) {
+      if (op === "M") [x, y] = [Number(a), Number(b) - 0.5];
+      else if (op === "m") x += Number(a);
+      else for (let i = 0; i < Number(a); i++) drawn.add(`${y - 2},${x++ - 2}`);
     }
     const dark = new Set<string>();
     symbol.modules.forEach((m, i) => m && dark.add(`${Math.floor(i / symbol.size)},${i % symbol.size}`));
