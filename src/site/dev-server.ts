@@ -5,6 +5,7 @@
 import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
+import { contentTypeFor } from "../publish/headers.ts";
 import { ArticleCache, formatProblem, hasErrors, referenceTime, type LoadResult, type Problem } from "../content/index.ts";
 import { renderDevErrorPage } from "../../templates/dev-errors.ts";
 import { ASSETS_DIR, createSiteModel } from "./model.ts";
@@ -23,15 +24,8 @@ new EventSource(${JSON.stringify(EVENTS_PATH)} + "?since=" + shown).addEventList
 /** Saves arrive as bursts of events (write, rename, chmod); one rebuild per burst. */
 const SETTLE_MS = 20;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-};
+// Served with the Content-Type the published objects get (src/publish/headers.ts).
+const HTML_TYPE = contentTypeFor("index.html");
 
 export interface DevServerOptions {
   root: string;
@@ -113,10 +107,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       request.on("close", () => clients.delete(response));
       return;
     }
-    if (pathname === RELOAD_SCRIPT_PATH) return send(response, 200, TYPES[".js"]!, RELOAD_SCRIPT);
+    if (pathname === RELOAD_SCRIPT_PATH) return send(response, 200, contentTypeFor(RELOAD_SCRIPT_PATH), RELOAD_SCRIPT);
     const isPage = pathname.endsWith("/") || pathname.endsWith(".html") || !path.extname(pathname);
     if (hasErrors(problems) && isPage) {
-      return send(response, 500, TYPES[".html"]!, renderDevErrorPage(problems.map(formatProblem), `${RELOAD_SCRIPT_PATH}?v=${shown}`));
+      return send(response, 500, HTML_TYPE, renderDevErrorPage(problems.map(formatProblem), `${RELOAD_SCRIPT_PATH}?v=${shown}`));
     }
     const found = findRoute(routes, pathname);
     if (found.redirect) {
@@ -125,12 +119,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return;
     }
     if (!found.route) {
-      return send(response, 404, TYPES[".html"]!, withReload(shown, `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>404</title></head><body><p>404: 没有这个页面 (${escapeText(pathname)})</p></body></html>\n`));
+      return send(response, 404, HTML_TYPE, withReload(shown, `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>404</title></head><body><p>404: 没有这个页面 (${escapeText(pathname)})</p></body></html>\n`));
     }
     const url = found.route.url;
-    const type = url.endsWith("/") ? TYPES[".html"]! : (TYPES[path.extname(url)] ?? "application/octet-stream");
+    const type = url.endsWith("/") ? HTML_TYPE : contentTypeFor(url);
     const body = await found.route.render();
-    send(response, 200, type, type === TYPES[".html"] ? withReload(shown, body) : body);
+    send(response, 200, type, type === HTML_TYPE ? withReload(shown, body) : body);
   }
 
   // Edits: collect a burst of events, then rebuild once from memory and tell every open page to reload.
