@@ -52,25 +52,16 @@ function lastmodText(date: Date, site: SiteConfig): string {
   return formatIso(toZonedTime(date, site.timeZone));
 }
 
-function renderUrlset(entries: readonly SitemapEntry[], site: SiteConfig): string {
-  const urls = entries.map(
+/** A sitemap (a <urlset> of <url> elements) or the sitemap index (a <sitemapindex> of <sitemap> elements). */
+function renderList(root: "urlset" | "sitemapindex", entries: readonly SitemapEntry[], site: SiteConfig): string {
+  const item = root === "urlset" ? "url" : "sitemap";
+  const items = entries.map(
     (e) => xml`
-<url><loc>${absoluteUrl(e.path, site)}</loc>${e.lastmod ? xml`<lastmod>${lastmodText(e.lastmod, site)}</lastmod>` : ""}</url>`,
+<${item}><loc>${absoluteUrl(e.path, site)}</loc>${e.lastmod ? xml`<lastmod>${lastmodText(e.lastmod, site)}</lastmod>` : ""}</${item}>`,
   );
   return xml`<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="${NAMESPACE}">${urls}
-</urlset>
-`.value;
-}
-
-function renderIndex(parts: readonly { path: string; lastmod?: Date }[], site: SiteConfig): string {
-  const sitemaps = parts.map(
-    (p) => xml`
-<sitemap><loc>${absoluteUrl(p.path, site)}</loc>${p.lastmod ? xml`<lastmod>${lastmodText(p.lastmod, site)}</lastmod>` : ""}</sitemap>`,
-  );
-  return xml`<?xml version="1.0" encoding="UTF-8"?>
-<sitemapindex xmlns="${NAMESPACE}">${sitemaps}
-</sitemapindex>
+<${root} xmlns="${NAMESPACE}">${items}
+</${root}>
 `.value;
 }
 
@@ -80,21 +71,21 @@ function renderIndex(parts: readonly { path: string; lastmod?: Date }[], site: S
  */
 export function renderSitemaps(entries: readonly SitemapEntry[], site: SiteConfig, maxUrls = SITEMAP_MAX_URLS): OutputFile[] {
   if (!Number.isInteger(maxUrls) || maxUrls < 1) throw new RangeError(`maxUrls must be a positive whole number, received ${maxUrls}`);
-  if (entries.length <= maxUrls) return [{ path: SITEMAP_PATH, contents: renderUrlset(entries, site) }];
+  if (entries.length <= maxUrls) return [{ path: SITEMAP_PATH, contents: renderList("urlset", entries, site) }];
   const files: OutputFile[] = [];
-  const parts: { path: string; lastmod?: Date }[] = [];
+  const parts: SitemapEntry[] = [];
   for (let start = 0; start < entries.length; start += maxUrls) {
     const chunk = entries.slice(start, start + maxUrls);
     const path = `/sitemaps/${parts.length + 1}.xml`;
     let lastmod: Date | undefined;
     for (const e of chunk) if (e.lastmod && (!lastmod || e.lastmod > lastmod)) lastmod = e.lastmod;
     parts.push(lastmod ? { path, lastmod } : { path });
-    files.push({ path, contents: renderUrlset(chunk, site) });
+    files.push({ path, contents: renderList("urlset", chunk, site) });
   }
   if (parts.length > maxUrls) {
     throw new RangeError(`${entries.length} URLs need ${parts.length} sitemaps, more than one index may list (${maxUrls})`);
   }
-  return [{ path: SITEMAP_PATH, contents: renderIndex(parts, site) }, ...files];
+  return [{ path: SITEMAP_PATH, contents: renderList("sitemapindex", parts, site) }, ...files];
 }
 
 /** robots.txt: everything may be crawled except search result pages; the sitemap's absolute address. */
