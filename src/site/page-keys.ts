@@ -20,7 +20,7 @@ export class Fingerprinter {
     if (typeof value !== "object" || value === null) return this.textOf(value);
     const known = this.memo.get(value);
     if (known !== undefined) return known;
-    let text = this.textOf(value);
+    let text = this.compose(value);
     // Long texts (the hot list, a page's related reading) are hashed and remembered, so that pages showing
     // the same object stay cheap; short ones are quicker to make again than to remember.
     if (text.length > 512) {
@@ -35,10 +35,12 @@ export class Fingerprinter {
     if (value === null || value === undefined) return String(value);
     if (typeof value === "string") return JSON.stringify(value);
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-    if (value instanceof Date) return `D${value.toISOString()}`;
     if (typeof value !== "object") throw new Error(`cannot fingerprint a ${typeof value}`);
-    const known = this.memo.get(value);
-    if (known !== undefined) return known;
+    return this.memo.get(value) ?? this.compose(value);
+  }
+
+  private compose(value: object): string {
+    if (value instanceof Date) return `D${value.toISOString()}`;
     if (Array.isArray(value)) return `[${value.map((v) => this.of(v)).join(",")}]`;
     if (value instanceof Map) return `M[${[...value].map(([k, v]) => `${this.of(k)}:${this.of(v)}`).join(",")}]`;
     if (value instanceof Set) return `S[${[...value].map((v) => this.of(v)).join(",")}]`;
