@@ -81,20 +81,30 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
     }
     workers.push(worker);
     return new Promise<void>((resolve) => {
-      let current: [number, number] | undefined;
-      // The worker says "ready" once loaded; only then does it take a chunk, so none waits on a slow start.
+      // Two chunks in flight: the next one waits in the worker's queue, so it never idles while this
+      // thread is busy parsing its own chunk and cannot answer at once.
+      const inFlight: [number, number][] = [];
+      const send = () => {
+        const range = take();
+        if (!range) return;
+        inFlight.push(range);
+        worker.postMessage({ site, jobs: jobs.slice(range[0], range[1]) });
+      };
+      // The worker says "ready" once loaded; only then does it take chunks, so none waits on a slow start.
       worker.on("message", (message: { ready?: true; results?: ParsedJob[] }) => {
-        if (message.results && current) {
-          message.results.forEach((r, i) => (results[current![0] + i] = r));
+        if (message.results) {
+          const [start] = inFlight.shift()!;
+          message.results.forEach((r, i) => (results[start + i] = r));
           stats.byWorkers += message.results.length;
+        } else {
+          send();
         }
-        current = take();
-        if (current) worker.postMessage({ site, jobs: jobs.slice(current[0], current[1]) });
-        else resolve();
+        send();
+        if (inFlight.length === 0) resolve();
       });
       // A worker that fails leaves its chunk to the calling thread: correctness never depends on a worker.
       worker.on("error", () => {
-        current = undefined;
+        inFlight.length = 0;
         resolve();
       });
       worker.on("exit", () => resolve());
