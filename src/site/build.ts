@@ -21,7 +21,7 @@ import {
   readManifest,
   recoverJournal,
   updateFolder,
-  writeFolderInParallel,
+  writeFolderAsync,
   writeManifest,
   type FileStamp,
   type OutputFiles,
@@ -127,6 +127,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     // A full build writes pages into its staging folder while Eleventy is still rendering the next ones.
     const staging = stagingFolder(outDir);
+    // (on a worker thread: Eleventy renders every page before this thread gets to any file system callback).
     const streaming = previous || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
     let rendered: OutputFiles;
     try {
@@ -159,9 +160,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(manifestFile, { force: true });
     let output: NonNullable<BuildResult["output"]>;
     let stamps;
+    let parseCacheSaved = false;
     if (previous) {
       try {
-        const result = updateFolder(outDir, rendered, kept, previous.files, intact, staging);
+        const result = await updateFolder(outDir, rendered, kept, previous.files, intact, staging);
         stamps = result.stamps;
         output = { mode: "warm", rendered: rendered.size, written: result.written, deleted: result.deleted };
       } catch (error) {
@@ -171,7 +173,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
     } else {
       try {
-        stamps = await finishFullWrite(staging, rendered, streaming);
+        const writing = finishFullWrite(staging, rendered, streaming);
+        // While the last files are written (by a worker and libuv's threads), this thread saves the parse
+        // cache instead of waiting; it holds only parsed articles, valid whatever happens to this build.
+        try {
+          if (useCache) parseCache?.save();
+        } finally {
+          stamps = await writing;
+        }
+        parseCacheSaved = true;
         await swapInto(staging, outDir);
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
@@ -184,7 +194,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (useCache) {
       const manifest: OutputManifest = { format: 1, salt: outputSalt, outDir, files: stamps, pageKeys };
       writeManifest(manifestFile, manifest);
-      parseCache?.save();
+      if (!parseCacheSaved) parseCache?.save();
       endPhase("cache");
     }
     return {
@@ -247,7 +257,7 @@ function planPages(content: SiteContent, previous: OutputManifest | undefined, u
  * written now, and any file no page ended up at is removed.
  */
 async function finishFullWrite(staging: string, rendered: OutputFiles, streaming: StreamingWriter | undefined): Promise<Map<string, FileStamp>> {
-  if (!streaming) return writeFolderInParallel(staging, rendered);
+  if (!streaming) return writeFolderAsync(staging, rendered);
   const written = await streaming.finish();
   const stamps = new Map<string, FileStamp>();
   const rest: OutputFiles = new Map();
@@ -257,7 +267,7 @@ async function finishFullWrite(staging: string, rendered: OutputFiles, streaming
     else rest.set(rel, content);
   }
   for (const rel of written.keys()) if (!rendered.has(rel)) rmSync(path.join(staging, rel), { force: true });
-  for (const [rel, stamp] of await writeFolderInParallel(staging, rest)) stamps.set(rel, stamp);
+  for (const [rel, stamp] of await writeFolderAsync(staging, rest)) stamps.set(rel, stamp);
   return stamps;
 }
 

@@ -21,8 +21,8 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
+import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
-import { availableParallelism } from "node:os";
 import { deserialize, serialize } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import { startModuleWorker } from "../runtime.ts";
@@ -98,7 +98,7 @@ function writeStamped(file: string, content: string | Uint8Array): FileStamp {
   }
 }
 
-/** Full build: writes every file under `dir` (a fresh folder). Paths are relative, with forward slashes. */
+/** Writes every file under `dir`, on this thread. Paths are relative, with forward slashes. */
 export function writeFolder(dir: string, files: OutputFiles): Map<string, FileStamp> {
   mkdirSync(dir, { recursive: true });
   return new Map(writeEntries(dir, files));
@@ -116,74 +116,104 @@ export function writeEntries(dir: string, entries: Iterable<[string, string | Ui
   return stamps;
 }
 
-/** Below this many files, writing on one thread is quicker than starting others. */
-export const PARALLEL_WRITE_FROM = 2000;
-const WRITE_CHUNK = 400;
+/** Files being written at once by a FolderWriter: enough to keep libuv's thread pool and the disk busy. */
+const WRITES_IN_FLIGHT = 16;
 
 /**
- * writeFolder on several threads: encoding pages to UTF-8 and the file system calls take as long as
- * rendering them, and worker threads and this one share chunks of files from one queue.
+ * Writes files under a folder with Node's asynchronous file system calls, several at once. The system
+ * calls run on libuv's thread pool, so a slow disk serves several file creations together instead of one
+ * after another; this thread only encodes each file. For when this thread has nothing else to do (the end
+ * of a full build, a warm update): while Eleventy renders, its promises leave no turn for file system
+ * callbacks, which is why pages written during rendering go to a StreamingWriter's worker instead.
+ * Folders are made once each. The first failure is kept and thrown by `flush`.
  */
-export async function writeFolderInParallel(
-  dir: string,
-  files: OutputFiles,
-  options: { threads?: number; callerWrites?: boolean; stats?: { byWorkers: number } } = {},
-): Promise<Map<string, FileStamp>> {
-  const threads = options.threads ?? availableParallelism();
-  const stats = options.stats ?? { byWorkers: 0 };
-  if (files.size < PARALLEL_WRITE_FROM || threads <= 1) return writeFolder(dir, files);
-  mkdirSync(dir, { recursive: true });
-  const entries = [...files];
-  const stamps: [string, FileStamp][][] = [];
-  let next = 0;
-  const take = (): [number, [string, string | Uint8Array][]] | undefined => {
-    if (next >= entries.length) return undefined;
-    const start = next;
-    next = Math.min(entries.length, start + WRITE_CHUNK);
-    return [start / WRITE_CHUNK, entries.slice(start, next)];
-  };
-  const workers: Worker[] = [];
-  const finished: Promise<void>[] = [];
-  for (let i = 0; i < Math.min(threads - 1, 4); i++) {
-    let worker: Worker;
+export class FolderWriter {
+  private readonly queue: [string, string | Uint8Array][] = [];
+  private next = 0;
+  private active = 0;
+  private readonly folders = new Map<string, Promise<void>>();
+  private readonly done = new Map<string, { stamp: FileStamp; content: string | Uint8Array }>();
+  private failure: Error | undefined;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.folders.set(dir, Promise.resolve());
+  }
+
+  /** Hands over one file (a path relative to the folder, forward slashes); written in the background. */
+  write(rel: string, content: string | Uint8Array): void {
+    this.queue.push([rel, content]);
+    this.pump();
+  }
+
+  /** Waits until every file handed over so far is written; throws the first failure. */
+  async flush(): Promise<void> {
+    if (this.active > 0 || this.next < this.queue.length) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  /** The files written so far, each with the contents it was last written with and its stamp. */
+  written(): ReadonlyMap<string, { stamp: FileStamp; content: string | Uint8Array }> {
+    return this.done;
+  }
+
+  private pump(): void {
+    while (this.active < WRITES_IN_FLIGHT && this.next < this.queue.length) {
+      const [rel, content] = this.queue[this.next]!;
+      // Handed-over contents are let go once taken (the caller keeps its own reference if it needs one).
+      this.queue[this.next++] = undefined as never;
+      this.active++;
+      this.writeOne(rel, content).then(
+        (stamp) => this.done.set(rel, { stamp, content }),
+        (error: Error) => (this.failure ??= error),
+      ).finally(() => {
+        this.active--;
+        if (this.next === this.queue.length) {
+          this.queue.length = 0;
+          this.next = 0;
+        }
+        this.pump();
+        if (this.active === 0 && this.queue.length === 0) for (const resolve of this.waiting.splice(0)) resolve();
+      });
+    }
+  }
+
+  private folder(dir: string): Promise<void> {
+    let made = this.folders.get(dir);
+    if (!made) {
+      made = this.folder(path.dirname(dir)).then(() =>
+        mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "EEXIST") throw error;
+        }),
+      );
+      this.folders.set(dir, made);
+    }
+    return made;
+  }
+
+  private async writeOne(rel: string, content: string | Uint8Array): Promise<FileStamp> {
+    const file = path.join(this.dir, rel);
+    await this.folder(path.dirname(file));
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    const handle = await open(file, "w");
     try {
-      worker = startModuleWorker("write-worker", new URL("./write-worker.ts", import.meta.url));
-    } catch {
-      break;
+      let done = 0;
+      while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      const stat = await handle.stat();
+      return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+    } finally {
+      await handle.close();
     }
-    workers.push(worker);
-    finished.push(
-      new Promise((resolve, reject) => {
-        let current: [number, [string, string | Uint8Array][]] | undefined;
-        worker.on("message", (message: { ready?: true; stamps?: [string, FileStamp][]; error?: string }) => {
-          if (message.error !== undefined) return reject(new Error(message.error));
-          if (message.stamps && current) {
-            stamps[current[0]] = message.stamps;
-            stats.byWorkers += message.stamps.length;
-          }
-          current = take();
-          if (current) worker.postMessage({ dir, entries: current[1] });
-          else resolve();
-        });
-        // A worker that cannot start or dies leaves its chunk to this thread.
-        worker.on("error", () => {
-          if (current) stamps[current[0]] = writeEntries(dir, current[1]);
-          current = undefined;
-          resolve();
-        });
-      }),
-    );
   }
-  try {
-    for (let chunk = options.callerWrites === false && workers.length > 0 ? undefined : take(); chunk; chunk = take()) {
-      stamps[chunk[0]] = writeEntries(dir, chunk[1]);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await Promise.all(finished);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return new Map(stamps.flat());
+}
+
+/** Writes every file under `dir` (a fresh folder) with a FolderWriter; returns their stamps. */
+export async function writeFolderAsync(dir: string, files: OutputFiles): Promise<Map<string, FileStamp>> {
+  const writer = new FolderWriter(dir);
+  for (const [rel, content] of files) writer.write(rel, content);
+  await writer.flush();
+  return new Map([...writer.written()].map(([rel, { stamp }]) => [rel, stamp]));
 }
 
 /**
@@ -252,12 +282,17 @@ export class StreamingWriter {
 
   /** Waits for every handed-over file; returns those written, each with the contents it was written with. */
   async finish(): Promise<Map<string, { stamp: FileStamp; content: string | Uint8Array }>> {
+    // Rendering is over and this thread is free: what the worker has not taken yet is written from here,
+    // through libuv's thread pool, while the worker writes the batch it holds.
+    const here = new FolderWriter(this.dir);
+    if (this.workers.length > 0) for (const [rel, content] of this.pending.splice(0)) here.write(rel, content);
     await new Promise<void>((resolve) => {
       this.drained = resolve;
       this.dispatch(true);
     });
     await this.stop();
-    const written = new Map<string, { stamp: FileStamp; content: string | Uint8Array }>();
+    await here.flush();
+    const written = new Map<string, { stamp: FileStamp; content: string | Uint8Array }>(here.written());
     for (const [rel, stamp] of this.stamps) written.set(rel, { stamp, content: this.contents.get(rel)! });
     return written;
   }
@@ -298,14 +333,14 @@ export interface UpdateResult {
  * equal to what is on disk are not rewritten; files of the last build that are in neither are deleted.
  * `intact` are the files whose stamps matched (findIntactFiles); only those are trusted as they are.
  */
-export function updateFolder(
+export async function updateFolder(
   outDir: string,
   rendered: OutputFiles,
   kept: ReadonlySet<string>,
   previous: ReadonlyMap<string, FileStamp>,
   intact: ReadonlySet<string>,
   staging: string,
-): UpdateResult {
+): Promise<UpdateResult> {
   const stamps = new Map<string, FileStamp>();
   const changed: [string, string | Uint8Array][] = [];
   for (const [rel, content] of rendered) {
@@ -322,7 +357,7 @@ export function updateFolder(
   if (changed.length === 0 && deletes.length === 0) return { stamps, written: 0, deleted: 0 };
 
   // 1. New contents into the staging folder: the output folder is not touched yet.
-  const stagedStamps = writeFolder(staging, new Map(changed));
+  const stagedStamps = await writeFolderAsync(staging, new Map(changed));
   // 2. The journal makes the change complete-able from here on, whatever happens to this process.
   const journal: Journal = { staging, moves: changed.map(([rel]) => rel), deletes };
   const journalFile = `${outDir}${JOURNAL}`;

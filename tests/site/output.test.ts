@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PARALLEL_WRITE_FROM, StreamingWriter, findIntactFiles, recoverJournal, updateFolder, writeFolder, writeFolderInParallel } from "../../src/site/output.ts";
+import { FolderWriter, StreamingWriter, findIntactFiles, recoverJournal, updateFolder, writeFolder, writeFolderAsync } from "../../src/site/output.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
 function site(): { dir: string; out: string } {
@@ -13,12 +13,12 @@ function site(): { dir: string; out: string } {
 }
 
 describe("updateFolder", () => {
-  it("rewrites changed files, keeps equal ones, deletes what is gone and removes emptied folders", () => {
+  it("rewrites changed files, keeps equal ones, deletes what is gone and removes emptied folders", async () => {
     const { dir, out } = site();
     const stamps = writeFolder(out, new Map([["a/index.html", "A"], ["b/c/index.html", "B"], ["d.css", "D"]]));
     const intact = findIntactFiles(out, stamps);
     expect(intact.size).toBe(3);
-    const result = updateFolder(out, new Map([["a/index.html", "A2"], ["d.css", "D"], ["e/index.html", "E"]]), new Set(), stamps, intact, path.join(dir, "stage"));
+    const result = await updateFolder(out, new Map([["a/index.html", "A2"], ["d.css", "D"], ["e/index.html", "E"]]), new Set(), stamps, intact, path.join(dir, "stage"));
     expect(result).toMatchObject({ written: 2, deleted: 1 });
     expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual({ "a/index.html": "A2", "d.css": "D", "e/index.html": "E" });
     expect(existsSync(path.join(out, "b"))).toBe(false);
@@ -35,21 +35,54 @@ describe("updateFolder", () => {
   });
 });
 
-describe("writeFolderInParallel", () => {
-  it("writes exactly what writeFolder writes, with worker threads taking part", async () => {
+describe("writeFolderAsync", () => {
+  it("writes exactly what writeFolder writes, with stamps that find every file intact", async () => {
     const { dir } = site();
     const files = new Map<string, string>();
-    for (let i = 0; i < PARALLEL_WRITE_FROM + 500; i++) files.set(`news/2026/${String(i % 12).padStart(2, "0")}/page-${i}/index.html`, `<p>第${i}页</p>`);
+    for (let i = 0; i < 2500; i++) files.set(`news/2026/${String(i % 12).padStart(2, "0")}/page-${i}/index.html`, `<p>第${i}页</p>`);
     files.set("sitemap.xml", "<urlset/>");
-    const stats = { byWorkers: 0 };
-    const stamps = await writeFolderInParallel(path.join(dir, "parallel"), files, { threads: 2, callerWrites: false, stats });
+    const stamps = await writeFolderAsync(path.join(dir, "async"), files);
     writeFolder(path.join(dir, "serial"), files);
-    expect(stats.byWorkers).toBe(files.size);
     expect(stamps.size).toBe(files.size);
-    expect(findIntactFiles(path.join(dir, "parallel"), stamps).size).toBe(files.size);
-    const parallel = readTree(path.join(dir, "parallel"));
-    expect(parallel.size).toBe(files.size);
-    expect(diffTrees(parallel, readTree(path.join(dir, "serial")))).toEqual([]);
+    expect(findIntactFiles(path.join(dir, "async"), stamps).size).toBe(files.size);
+    const written = readTree(path.join(dir, "async"));
+    expect(written.size).toBe(files.size);
+    expect(diffTrees(written, readTree(path.join(dir, "serial")))).toEqual([]);
+  });
+});
+
+describe("FolderWriter", () => {
+  it("writes files handed over while the caller goes on, and says what it wrote with which contents", async () => {
+    const { dir } = site();
+    const out = path.join(dir, "stream");
+    const writer = new FolderWriter(out);
+    const files = new Map<string, string>();
+    for (let i = 0; i < 450; i++) {
+      files.set(`news/${i % 7}/p${i}/index.html`, `<p>${i}</p>`);
+      writer.write(`news/${i % 7}/p${i}/index.html`, `<p>${i}</p>`);
+      // The caller goes on between files, as Eleventy does between pages.
+      if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await writer.flush();
+    const written = writer.written();
+    expect(written.size).toBe(files.size);
+    expect(written.get("news/3/p10/index.html")?.content).toBe("<p>10</p>");
+    const stamps = new Map([...written].map(([rel, w]) => [rel, w.stamp]));
+    expect(findIntactFiles(out, stamps).size).toBe(files.size);
+    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual(Object.fromEntries(files));
+  });
+
+  it("fails on flush naming the file it could not write, after the others are written", async () => {
+    const { dir } = site();
+    const out = path.join(dir, "stream");
+    const writer = new FolderWriter(out);
+    // A file where a folder must go: "a" cannot be both.
+    writer.write("a", "file");
+    await writer.flush();
+    writer.write("a/index.html", "page");
+    writer.write("b/index.html", "other");
+    await expect(writer.flush()).rejects.toThrow(/ENOTDIR.*a\/index\.html/);
+    expect(readFileSync(path.join(out, "b/index.html"), "utf8")).toBe("other");
   });
 });
 
