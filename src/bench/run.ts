@@ -2,7 +2,7 @@
 // `newsdesk build` in a child process (cold: no output, no cache) and Hugo on a copy, interleaved run by run,
 // then time warm rebuilds after editing one article, and the search index apart.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,6 +67,19 @@ function settle(): void {
   spawnSync("sync", { stdio: "ignore" });
 }
 
+/**
+ * Clears a folder before a cold build by moving it into `trash` (deleted when the whole bench is done)
+ * rather than deleting it. On ext4 without a journal, as on these machines, Linux will not reuse an inode
+ * freed in the last minute (five, while its table block is unwritten) and scans past every such inode on
+ * each file it creates: a build started right after deleting a 10,000-page site paid 5–10 s of system time
+ * for that, unlike a CI build from a clean clone. Every build, ours and Hugo's, is cleared this way.
+ */
+function clearForColdBuild(dir: string, trash: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(trash, { recursive: true });
+  renameSync(dir, mkdtempSync(path.join(trash, `${path.basename(dir)}-`)) + "/moved");
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const hugo = options.hugo ? findHugo() : undefined;
   const report: BenchReport = { runs: options.runs, cores: availableParallelism(), node: process.version, sizes: [] };
@@ -88,99 +101,109 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     rmSync(warmup, { recursive: true, force: true });
   }
 
-  for (const count of options.counts) {
-    const work = mkdtempSync(path.join(tmpdir(), `newsdesk-bench-${count}-`));
-    const root = path.join(work, "site");
-    const ours = path.join(root, "_site");
-    const theirs = path.join(work, "hugo-out");
-    const timingsFile = path.join(work, "timings.json");
-    try {
-      options.log(`${count} articles: generating the corpus in ${work}`);
-      const corpus = generateCorpus(count);
-      writeCorpus(root, corpus, siteYaml);
-      if (hugo) prepareHugoSite(options.hugoSite, path.join(work, "hugo"), corpus);
-
-      const result: SizeResult = { articles: count, ours: [], hugo: [], warm: [], phases: {} };
-      const phaseRuns: Record<string, number>[] = [];
-      for (let run = 1; run <= options.runs; run++) {
-        const ourBuild = async () => {
-          // Cold: no previous output, no cache.
-          rmSync(ours, { recursive: true, force: true });
-          rmSync(path.join(root, CACHE_DIR), { recursive: true, force: true });
-          settle();
-          const mine = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "newsdesk build");
-          result.ours.push(sample(mine, ours));
-          phaseRuns.push(readPhases(timingsFile));
-          return mine;
-        };
-        const hugoBuild = async (program: string) => {
-          rmSync(theirs, { recursive: true, force: true });
-          settle();
-          const peer = check(await runMeasured(program, hugoBuildArgs(theirs), { cwd: path.join(work, "hugo") }), "hugo");
-          result.hugo.push(sample(peer, theirs));
-          return peer;
-        };
-        if (!hugo) {
-          const mine = await ourBuild();
-          options.log(`${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}`);
-          continue;
-        }
-        // Each pair runs back to back, in turns: newsdesk first in odd runs, Hugo first in even ones.
-        let mine: Measurement;
-        let peer: Measurement;
-        if (run % 2 === 1) {
-          mine = await ourBuild();
-          peer = await hugoBuild(hugo);
-        } else {
-          peer = await hugoBuild(hugo);
-          mine = await ourBuild();
-        }
-        options.log(
-          `${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}, hugo ${seconds(peer.wallMs)} (ratio ${(mine.wallMs / peer.wallMs).toFixed(2)})`,
-        );
-      }
-      result.phases = medianPhases(phaseRuns);
-
-      // Warm: the last cold build left its output and cache; edit one article (a different one each run).
-      for (let run = 1; run <= options.runs; run++) {
-        editArticle(root, corpus[Math.floor(count / 2) + run]!, run);
-        settle();
-        const warm = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "warm newsdesk build");
-        result.warm.push(sample(warm, ours));
-        options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)}`);
-      }
-
-      // newsdesk serve on the same corpus: from saving an edit to the reloading page's new HTML.
-      const edited = Array.from({ length: options.runs }, (_, i) => corpus[Math.floor(count / 3) + i]!);
-      result.serve = await measureServe(BIN, root, edited, env);
-      options.log(
-        `${count} articles, newsdesk serve: ready in ${seconds(result.serve.readyMs)}; edit to new page ${result.serve.pageMs.map((ms) => `${Math.round(ms)} ms`).join(", ")}`,
-      );
-
-      // The warm output must be byte for byte what a build from scratch makes.
-      const scratch = path.join(work, "from-scratch");
-      check(await runMeasured(process.execPath, [BIN, "build", "--root", root, "--no-search", "--no-cache", "--out", scratch], { env }), "newsdesk build --no-cache");
-      result.warmDifferences = differingFiles(ours, scratch);
-      options.log(`${count} articles: warm output ${result.warmDifferences.length === 0 ? "identical to" : "DIFFERS from"} a build from scratch`);
-      rmSync(scratch, { recursive: true, force: true });
-
-      // Search indexing, timed apart from the compared builds: one more warm build with the index. Pagefind
-      // needs about 2.6 GB and 100 s at 10,000 articles, growing with the pages: larger corpora skip it.
-      if (count <= SEARCH_TIMED_UP_TO) {
-        check(await runMeasured(process.execPath, buildArgs(root, timingsFile, true), { env }), "newsdesk build with search");
-        const search = readPhases(timingsFile).search;
-        if (search !== undefined) result.searchMs = search;
-      } else {
-        options.log(`${count} articles: search indexing not timed above ${SEARCH_TIMED_UP_TO} articles (Pagefind's memory grows with the pages)`);
-      }
-
-      report.sizes.push(result);
-    } finally {
+  // Work folders (corpora, outputs and their trash) are deleted at the very end, for the reason above.
+  const works: string[] = [];
+  try {
+    for (const count of options.counts) {
+      const work = mkdtempSync(path.join(tmpdir(), `newsdesk-bench-${count}-`));
+      works.push(work);
+      await benchSize(count, work);
+    }
+  } finally {
+    for (const work of works) {
       if (options.keep) options.log(`kept ${work}`);
       else rmSync(work, { recursive: true, force: true });
     }
   }
   return report;
+
+  async function benchSize(count: number, work: string): Promise<void> {
+    const root = path.join(work, "site");
+    const ours = path.join(root, "_site");
+    const theirs = path.join(work, "hugo-out");
+    const timingsFile = path.join(work, "timings.json");
+    const trash = path.join(work, "trash");
+    options.log(`${count} articles: generating the corpus in ${work}`);
+    const corpus = generateCorpus(count);
+    writeCorpus(root, corpus, siteYaml);
+    if (hugo) prepareHugoSite(options.hugoSite, path.join(work, "hugo"), corpus);
+
+    const result: SizeResult = { articles: count, ours: [], hugo: [], warm: [], phases: {} };
+    const phaseRuns: Record<string, number>[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      const ourBuild = async () => {
+        // Cold: no previous output, no cache.
+        clearForColdBuild(ours, trash);
+        clearForColdBuild(path.join(root, CACHE_DIR), trash);
+        settle();
+        const mine = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "newsdesk build");
+        result.ours.push(sample(mine, ours));
+        phaseRuns.push(readPhases(timingsFile));
+        return mine;
+      };
+      const hugoBuild = async (program: string) => {
+        clearForColdBuild(theirs, trash);
+        settle();
+        const peer = check(await runMeasured(program, hugoBuildArgs(theirs), { cwd: path.join(work, "hugo") }), "hugo");
+        result.hugo.push(sample(peer, theirs));
+        return peer;
+      };
+      if (!hugo) {
+        const mine = await ourBuild();
+        options.log(`${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}`);
+        continue;
+      }
+      // Each pair runs back to back, in turns: newsdesk first in odd runs, Hugo first in even ones.
+      let mine: Measurement;
+      let peer: Measurement;
+      if (run % 2 === 1) {
+        mine = await ourBuild();
+        peer = await hugoBuild(hugo);
+      } else {
+        peer = await hugoBuild(hugo);
+        mine = await ourBuild();
+      }
+      options.log(
+        `${count} articles, run ${run}/${options.runs}: newsdesk ${seconds(mine.wallMs)}, hugo ${seconds(peer.wallMs)} (ratio ${(mine.wallMs / peer.wallMs).toFixed(2)})`,
+      );
+    }
+    result.phases = medianPhases(phaseRuns);
+
+    // Warm: the last cold build left its output and cache; edit one article (a different one each run).
+    for (let run = 1; run <= options.runs; run++) {
+      editArticle(root, corpus[Math.floor(count / 2) + run]!, run);
+      settle();
+      const warm = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "warm newsdesk build");
+      result.warm.push(sample(warm, ours));
+      options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)}`);
+    }
+
+    // newsdesk serve on the same corpus: from saving an edit to the reloading page's new HTML.
+    const edited = Array.from({ length: options.runs }, (_, i) => corpus[Math.floor(count / 3) + i]!);
+    result.serve = await measureServe(BIN, root, edited, env);
+    options.log(
+      `${count} articles, newsdesk serve: ready in ${seconds(result.serve.readyMs)}; edit to new page ${result.serve.pageMs.map((ms) => `${Math.round(ms)} ms`).join(", ")}`,
+    );
+
+    // The warm output must be byte for byte what a build from scratch makes.
+    const scratch = path.join(work, "from-scratch");
+    check(await runMeasured(process.execPath, [BIN, "build", "--root", root, "--no-search", "--no-cache", "--out", scratch], { env }), "newsdesk build --no-cache");
+    result.warmDifferences = differingFiles(ours, scratch);
+    options.log(`${count} articles: warm output ${result.warmDifferences.length === 0 ? "identical to" : "DIFFERS from"} a build from scratch`);
+    clearForColdBuild(scratch, trash);
+
+    // Search indexing, timed apart from the compared builds: one more warm build with the index. Pagefind
+    // needs about 2.6 GB and 100 s at 10,000 articles, growing with the pages: larger corpora skip it.
+    if (count <= SEARCH_TIMED_UP_TO) {
+      check(await runMeasured(process.execPath, buildArgs(root, timingsFile, true), { env }), "newsdesk build with search");
+      const search = readPhases(timingsFile).search;
+      if (search !== undefined) result.searchMs = search;
+    } else {
+      options.log(`${count} articles: search indexing not timed above ${SEARCH_TIMED_UP_TO} articles (Pagefind's memory grows with the pages)`);
+    }
+
+    report.sizes.push(result);
+  }
 }
 
 /** Rewrites one article's body as an editor would: a corrected sentence at the end. */
