@@ -14,7 +14,7 @@ const PACKAGE_DIR = fileURLToPath(new URL("../", import.meta.url));
 const ENTRIES = {
   cli: "src/cli/main.ts",
   "parse-worker": "src/content/parse-worker.ts",
-  "share-code-worker": "src/site/share-code-worker.ts",
+  "page-worker": "src/site/page-worker.ts",
   "write-worker": "src/site/write-worker.ts",
   "eleventy-config": ".eleventy.ts",
 };

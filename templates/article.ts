@@ -1,36 +1,58 @@
 // The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
 // (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
-import { articleMeta, districtUrl, type Article, type SiteConfig, type TagGroup } from "../src/content/index.ts";
+import { articleMeta, districtUrl, type Article, type ArticleLink, type SiteConfig, type TagGroup } from "../src/content/index.ts";
 import { describeNewsArticle, describeOpenGraph } from "../src/publish/structured-data.ts";
-import type { SiteModel } from "../src/site/model.ts";
+import type { AssetMap } from "../src/site/assets.ts";
 import { html, jsonForScript, trustedHtml, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
-import { renderHotTopics } from "./partials/hot-topics.ts";
+import { renderHotTopics, type HotLink } from "./partials/hot-topics.ts";
 import { renderReaderTools } from "./partials/reader-tools.ts";
 
-export interface ArticlePageData {
-  model: SiteModel;
+/** The parts every article page shares: plain data, so worker threads can render pages (page-workers.ts). */
+export interface ArticlePageFrame {
+  site: SiteConfig;
+  assets: AssetMap;
+  hot: readonly HotLink[];
+}
+
+/** One article page: its article and what it shows of others (the site model's entries for it). */
+export interface ArticlePageParts {
   article: Article;
+  /** The article's tags as published (folded, unique URLs). */
+  tags: readonly Pick<TagGroup, "name" | "url">[];
+  /** 上一篇 / 下一篇. */
+  neighbours: { previous?: ArticleLink; next?: ArticleLink };
+  /** 相关阅读. */
+  related: readonly ArticleLink[];
+}
+
+export interface ArticlePageData extends ArticlePageFrame, ArticlePageParts {
   /** The page's QR code `<svg>`, made at build time (src/site/share-code.ts). */
   shareCode: string;
 }
 
-export function renderArticlePage({ model, article, shareCode }: ArticlePageData): string {
-  const site = model.content.site;
+export function renderArticlePage(page: ArticlePageData): string {
+  const { site, article } = page;
   return renderPage({
-    model,
+    site,
+    assets: page.assets,
     title: article.title,
     description: article.summary,
     path: article.url,
     breadcrumb: [{ label: site.homeLabel, href: "/" }, { label: site.channel.name, href: "/news/" }, { label: "正文阅读" }],
     column: site.channel.name,
     meta: articleMeta(site, article),
-    main: html`${renderArticle(site, article, renderReaderTools({ url: new URL(article.url, site.baseUrl).href, shareCode }), model.articleTags.get(article.url) ?? [])}
-${renderNeighbours(model, article)}
-${renderRelated(model.related.get(article.url) ?? [])}`,
-    sidebar: renderHotTopics(model.hot),
+    main: html`${renderArticle(site, article, renderReaderTools({ url: shareUrlOf(site, article), shareCode: page.shareCode }), page.tags)}
+${renderNeighbours(page.neighbours)}
+${renderRelated(page.related)}`,
+    sidebar: renderHotTopics(page.hot),
     head: renderArticleHead(site, article),
   });
+}
+
+/** The absolute URL a page shares (and its QR code encodes). */
+export function shareUrlOf(site: SiteConfig, article: Pick<Article, "url">): string {
+  return new URL(article.url, site.baseUrl).href;
 }
 
 /** JSON-LD NewsArticle and Open Graph tags; jsonForScript keeps every value inside the script element. */
@@ -40,7 +62,7 @@ ${describeOpenGraph(a, site).map(([property, content]) => html`<meta property="$
 `)}`;
 }
 
-function renderArticle(site: SiteConfig, a: Article, tools: SafeHtml, tags: readonly TagGroup[]): SafeHtml {
+function renderArticle(site: SiteConfig, a: Article, tools: SafeHtml, tags: ArticlePageParts["tags"]): SafeHtml {
   // Search (src/site/search-index.ts): only this element is indexed, as one result per article, with the
   // district as a filter and the display date as metadata; the title comes from the <h1>.
   return html`<article class="article" data-pagefind-body data-pagefind-filter="district:${a.district.name}" data-pagefind-meta="date:${a.dateText}" data-pagefind-sort="date:${a.dateIso}">
@@ -64,8 +86,7 @@ ${tags.length > 0 ? html`<p>标签：${tags.map((t, i) => html`${i > 0 ? " " : "
 }
 
 /** 上一篇 / 下一篇 within the channel; "没有了" at either end, as readers of Chinese portals expect. */
-function renderNeighbours(model: SiteModel, a: Article): SafeHtml {
-  const { previous, next } = model.neighbours.get(a.url) ?? {};
+function renderNeighbours({ previous, next }: ArticlePageParts["neighbours"]): SafeHtml {
   return html`<nav class="article-pager" aria-label="上一篇和下一篇">
 <ul>
 <li class="previous">上一篇：${previous ? html`<a href="${previous.url}" rel="prev">${previous.title}</a>` : "没有了"}</li>
@@ -74,7 +95,7 @@ function renderNeighbours(model: SiteModel, a: Article): SafeHtml {
 </nav>`;
 }
 
-function renderRelated(related: readonly Article[]): SafeHtml {
+function renderRelated(related: readonly ArticleLink[]): SafeHtml {
   if (related.length === 0) return html``;
   return html`<section class="related" aria-labelledby="related-title">
 <h2 id="related-title">相关阅读</h2>

@@ -10,7 +10,8 @@ export function renderHomePage({ model }: { model: SiteModel }): string {
   const site = model.content.site;
   const latest = model.newsPages[0]!;
   return renderPage({
-    model,
+    site,
+    assets: model.assets,
     title: site.name,
     description: site.description || site.name,
     path: "/",

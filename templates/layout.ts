@@ -1,7 +1,6 @@
 // The page shell every page shares: head, header, breadcrumb, main column, the 全站热点 sidebar, footer.
-import { siteMeta, type MetaPair } from "../src/content/index.ts";
-import type { SiteModel } from "../src/site/model.ts";
-import { assetUrl } from "../src/site/assets.ts";
+import { siteMeta, type MetaPair, type SiteConfig } from "../src/content/index.ts";
+import { assetUrl, type AssetMap } from "../src/site/assets.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";
 import { renderFeedLinks } from "./partials/feed-links.ts";
@@ -9,7 +8,9 @@ import { renderFooter } from "./partials/footer.ts";
 import { renderSearchBox } from "./partials/search-box.ts";
 
 export interface PageShell {
-  model: SiteModel;
+  site: SiteConfig;
+  /** Hashed stylesheet and script URLs. */
+  assets: AssetMap;
   /** The page's own title; the site name is appended in <title>. */
   title: string;
   description: string;
@@ -32,7 +33,7 @@ export function renderMetaTags(pairs: readonly MetaPair[]): SafeHtml {
 }
 
 export function renderPage(page: PageShell): string {
-  const site = page.model.content.site;
+  const site = page.site;
   const fullTitle = page.title === site.name ? site.name : `${page.title} - ${site.name}`;
   const canonical = new URL(page.path, site.baseUrl).href;
   const column = page.column ?? page.breadcrumb[1]?.label ?? site.homeLabel;
@@ -44,8 +45,8 @@ export function renderPage(page: PageShell): string {
 <title>${fullTitle}</title>
 <meta name="description" content="${page.description}">
 ${renderMetaTags([...siteMeta(site, column), ...(page.meta ?? [])])}<link rel="canonical" href="${canonical}">
-<link rel="stylesheet" href="${assetUrl(page.model.assets, "site.css")}">
-<script src="${assetUrl(page.model.assets, "reader.js")}"></script>
+<link rel="stylesheet" href="${assetUrl(page.assets, "site.css")}">
+<script src="${assetUrl(page.assets, "reader.js")}"></script>
 ${renderFeedLinks(site)}
 ${page.head}
 </head>

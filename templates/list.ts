@@ -39,7 +39,8 @@ export function renderListPage({ model, page }: ListPageData): string {
   const numbered = page.pageNumber > 1 ? `第${page.pageNumber}页` : "";
   const breadcrumb = numbered ? [...trail, { label: numbered }] : [...trail.slice(0, -1), { label: trail[trail.length - 1]!.label }];
   return renderPage({
-    model,
+    site,
+    assets: model.assets,
     title: numbered ? `${heading} - ${numbered}` : heading,
     description: numbered ? `${description}（${numbered}）` : description,
     path: page.url,

@@ -9,7 +9,8 @@ import { renderHotTopics } from "./partials/hot-topics.ts";
 export function renderDistrictsPage({ model }: { model: SiteModel }): string {
   const site = model.content.site;
   return renderPage({
-    model,
+    site,
+    assets: model.assets,
     title: "区县一览",
     description: `${site.name}${site.channel.name}：全部区县及其新闻数量`,
     path: "/districts/",
@@ -25,7 +26,8 @@ ${renderDistrictLinks(model.districts)}
 export function renderTagsPage({ model }: { model: SiteModel }): string {
   const site = model.content.site;
   return renderPage({
-    model,
+    site,
+    assets: model.assets,
     title: "标签",
     description: `${site.name}：全部标签及其新闻数量`,
     path: "/tags/",

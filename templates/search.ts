@@ -12,7 +12,8 @@ export const SEARCH_PATH = "/search/";
 export function renderSearchPage({ model }: { model: SiteModel }): string {
   const site = model.content.site;
   return renderPage({
-    model,
+    site,
+    assets: model.assets,
     title: "站内搜索",
     description: `搜索${site.name}的新闻`,
     path: SEARCH_PATH,

@@ -93,6 +93,9 @@ export interface Article {
   headings: Heading[];
 }
 
+/** What a link to an article shows (lists of related, neighbouring and hot articles). */
+export type ArticleLink = Pick<Article, "url" | "title" | "dateIso" | "dateText">;
+
 export interface ParsedArticle {
   article?: Article;
   problems: Problem[];

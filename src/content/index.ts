@@ -1,7 +1,7 @@
 // The content model's public surface: what the site adapter, publishing and the CLI may use.
 // Nothing here imports Eleventy.
 export { parseArticle, decodeArticle, frontMatterSchema, FRONT_MATTER_FIELDS } from "./article.ts";
-export type { Article, FrontMatter, Term, ParsedArticle } from "./article.ts";
+export type { Article, ArticleLink, FrontMatter, Term, ParsedArticle } from "./article.ts";
 export { parseDate, referenceTime, toZonedTime, formatDisplay, formatIso, formatDay, formatRfc822 } from "./dates.ts";
 export type { ZonedTime } from "./dates.ts";
 export { renderMarkdown } from "./markdown.ts";

@@ -28,12 +28,12 @@ import {
   type OutputManifest,
 } from "./output.ts";
 import { Fingerprinter, pageKey } from "./page-keys.ts";
-import { articlePageInputs } from "./pages/article-pages.ts";
+import { articlePageFrame, articlePageInputs, articlePageParts } from "./pages/article-pages.ts";
 import { listPageInputs, listPagesOf } from "./pages/list-pages.ts";
 import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
 import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
-import { prefetchShareCodes, startShareCodeWorkers, stopShareCodeWorkers } from "./share-code.ts";
+import { requestArticlePages, startArticlePageWorkers, stopArticlePageWorkers } from "./page-workers.ts";
 
 export interface BuildOptions {
   /** The site root: the folder holding content/. */
@@ -101,30 +101,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const outputSalt = saltOf("output", content.site);
     const previous = useCache && existsSync(outDir) ? readManifest(manifestFile, outputSalt, outDir) : undefined;
 
-    // Share codes (QR) take longer to make than the rest of an article page, so worker threads make them.
-    // A full build renders every article: the workers start now, while this thread plans and Eleventy
-    // sets up, leaving the other core free.
-    const shareUrl = (a: Article) => new URL(a.url, content.site.baseUrl).href;
-    if (!previous && content.articles.length >= SHARE_CODE_WORKERS_FROM) {
-      startShareCodeWorkers(availableParallelism());
-      prefetchShareCodes(content.articles.map(shareUrl));
-    }
+    // Article pages, share codes included, are rendered on worker threads in big builds (page-workers.ts).
+    // A full build renders every article: the workers start now and load while this thread plans.
+    if (!previous && content.articles.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
     let planned: Plan;
     try {
       planned = planPages(content, previous, useCache, outDir);
     } catch (error) {
-      await stopShareCodeWorkers();
+      await stopArticlePageWorkers();
       throw error;
     }
     const { model, intact, pageKeys, kept, keptUrls } = planned;
     endPhase("plan");
 
-    // A warm build with many article pages to render again makes their codes on workers too.
+    // A warm build with many article pages to render again renders them on workers too.
     const toRender = content.articles.filter((a) => !keptUrls.has(a.url));
-    if (toRender.length >= SHARE_CODE_WORKERS_FROM) {
-      startShareCodeWorkers(availableParallelism());
-      prefetchShareCodes(toRender.map(shareUrl));
-    }
+    if (toRender.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
+    requestArticlePages(
+      articlePageFrame(model),
+      toRender.map((a) => articlePageParts(model, a)),
+    );
     // A full build writes pages into its staging folder while Eleventy is still rendering the next ones.
     const staging = stagingFolder(outDir);
     // (on a worker thread: Eleventy renders every page before this thread gets to any file system callback).
@@ -137,7 +133,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await rm(staging, { recursive: true, force: true });
       throw error;
     } finally {
-      await stopShareCodeWorkers();
+      await stopArticlePageWorkers();
     }
     for (const rel of rendered.keys()) kept.delete(rel);
     endPhase("render");
@@ -273,11 +269,11 @@ async function finishFullWrite(staging: string, rendered: OutputFiles, streaming
 
 /** Writing while rendering pays off only for sites big enough to outweigh starting a worker. */
 function useStreamingWrites(articles: number): boolean {
-  return articles >= SHARE_CODE_WORKERS_FROM;
+  return articles >= PAGE_WORKERS_FROM;
 }
 
 /** Below this many article pages to render, starting worker threads costs more than it saves. */
-const SHARE_CODE_WORKERS_FROM = 300;
+const PAGE_WORKERS_FROM = 300;
 
 function textOf(content: string | Uint8Array): string {
   return typeof content === "string" ? content : Buffer.from(content).toString("utf8");

@@ -1,18 +1,21 @@
 // The site-wide 全站热点 sidebar: title link, date, and the read count when one is known. The list is the
 // same on every page of a build, so it is rendered once per ranked list and reused.
-import type { HotEntry } from "../../src/content/index.ts";
+import type { ArticleLink, HotEntry } from "../../src/content/index.ts";
 import { html, type SafeHtml } from "../html.ts";
 import { formatCount } from "./counts.ts";
 
-const rendered = new WeakMap<readonly HotEntry[], SafeHtml>();
+/** What the sidebar shows of each entry: the link and the read count. */
+export type HotLink = Pick<HotEntry, "views"> & { article: ArticleLink };
 
-export function renderHotTopics(entries: readonly HotEntry[]): SafeHtml {
+const rendered = new WeakMap<readonly HotLink[], SafeHtml>();
+
+export function renderHotTopics(entries: readonly HotLink[]): SafeHtml {
   let sidebar = rendered.get(entries);
   if (!sidebar) rendered.set(entries, (sidebar = renderOnce(entries)));
   return sidebar;
 }
 
-function renderOnce(entries: readonly HotEntry[]): SafeHtml {
+function renderOnce(entries: readonly HotLink[]): SafeHtml {
   return html`<aside class="sidebar" aria-labelledby="hot-topics-title">
 <section class="hot-topics">
 <h2 id="hot-topics-title">全站热点</h2>

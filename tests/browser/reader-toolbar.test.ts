@@ -6,7 +6,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderShareCode } from "../../src/site/share-code.ts";
+import { shareCodeSvg } from "../../src/site/share-code.ts";
 import { launchChromium } from "../support/browser.ts";
 import { readOutput } from "../support/fixtures.ts";
 import { ARTIFACTS_DIR, SEED_PATH, buildReaderSite, type ReaderSite } from "../support/reader-site.ts";
@@ -177,7 +177,7 @@ describe("the reader toolbar, by keyboard", () => {
     expect(await qr.isVisible()).toBe(true);
     // The symbol drawn is the one of the page's canonical address (tests/site/share-code.test.ts reads it back).
     const drawn = await qr.locator("path[stroke]").getAttribute("d");
-    expect(drawn).toBe(/stroke="#000000" d="([^"]+)"/.exec(await renderShareCode(CANONICAL))![1]);
+    expect(drawn).toBe(/stroke="#000000" d="([^"]+)"/.exec(shareCodeSvg(CANONICAL))![1]);
     const box = (await qr.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(150);
     expect(box.height).toBe(box.width);

@@ -1,8 +1,8 @@
 // The share QR code: an inline SVG that draws exactly the QR symbol of the page's URL, the same on every
-// build, and byte for byte the same whether made on worker threads or on the calling thread.
+// build (pages rendered on worker threads carry the same: tests/site/page-workers.test.ts).
 import QRCode from "qrcode";
-import { afterEach, describe, expect, it } from "vitest";
-import { makeShareCode, prefetchShareCodes, renderShareCode, shareCodesMadeByWorkers, startShareCodeWorkers, stopShareCodeWorkers } from "../../src/site/share-code.ts";
+import { describe, expect, it } from "vitest";
+import { shareCodeSvg } from "../../src/site/share-code.ts";
 
 const URL_TEXT = "https://www.bmy-online.example.cn/news/2020/02/changan-health-bureau/";
 
@@ -22,9 +22,9 @@ function modulesOf(svg: string): { size: number; dark: Set<string> } {
   return { size: Number(viewBox[1]), dark };
 }
 
-describe("makeShareCode", () => {
-  it("draws the QR symbol of the URL (bytes, level M, the mask the qrcode package picks), with a 2-module quiet zone", async () => {
-    const svg = await makeShareCode(URL_TEXT);
+describe("shareCodeSvg", () => {
+  it("draws the QR symbol of the URL (bytes, level M, the mask the qrcode package picks), with a 2-module quiet zone", () => {
+    const svg = shareCodeSvg(URL_TEXT);
     const symbol = QRCode.create([{ data: new TextEncoder().encode(URL_TEXT), mode: "byte" }], { errorCorrectionLevel: "M" }).modules;
     const drawn = modulesOf(svg);
     expect(drawn.size).toBe(symbol.size + 4);
@@ -36,29 +36,11 @@ describe("makeShareCode", () => {
     expect([...drawn.dark].filter((m) => !expected.has(m))).toEqual([]);
   });
 
-  it("is an accessible image, identical on every call", async () => {
-    const svg = await makeShareCode(URL_TEXT);
+  it("is an accessible image, identical on every call", () => {
+    const svg = shareCodeSvg(URL_TEXT);
     expect(svg.startsWith('<svg class="qr-code" role="img" aria-label="本页二维码" xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.endsWith("</svg>")).toBe(true);
-    expect(await makeShareCode(URL_TEXT)).toBe(svg);
-    expect(await makeShareCode(`${URL_TEXT}x`)).not.toBe(svg);
-  });
-});
-
-const urls = Array.from({ length: 250 }, (_, i) => `https://www.bmy-online.example.cn/news/2026/10/article-${i}/`);
-
-afterEach(() => stopShareCodeWorkers());
-
-describe("share codes on worker threads", () => {
-  it("equal the codes made here, whether asked ahead or on the spot", async () => {
-    startShareCodeWorkers(2);
-    prefetchShareCodes(urls.slice(0, 200));
-    const before = shareCodesMadeByWorkers();
-    const fromWorkers = await Promise.all(urls.map((url) => renderShareCode(url)));
-    expect(shareCodesMadeByWorkers() - before).toBe(urls.length);
-    const here = await Promise.all(urls.map((url) => makeShareCode(url)));
-    expect(fromWorkers).toEqual(here);
-    expect(here[0]).toMatch(/^<svg class="qr-code" role="img" aria-label="本页二维码" /);
-    expect(new Set(here).size).toBe(urls.length);
+    expect(shareCodeSvg(URL_TEXT)).toBe(svg);
+    expect(shareCodeSvg(`${URL_TEXT}x`)).not.toBe(svg);
   });
 });

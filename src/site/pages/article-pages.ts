@@ -1,9 +1,9 @@
 // Article pages: one page per published article, paginated from the typed article list.
 import type { Article } from "../../content/index.ts";
-import { renderArticlePage } from "../../../templates/article.ts";
+import type { ArticlePageFrame, ArticlePageParts } from "../../../templates/article.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteModel } from "../model.ts";
-import { renderShareCode } from "../share-code.ts";
+import { renderArticlePageFrom, takeArticlePage } from "../page-workers.ts";
 
 interface ArticleTemplateData {
   article: Article;
@@ -26,6 +26,21 @@ export function articlePageInputs(model: SiteModel, article: Article): unknown {
   };
 }
 
+/** The parts every article page of a build shares. */
+export function articlePageFrame(model: SiteModel): ArticlePageFrame {
+  return { site: model.content.site, assets: model.assets, hot: model.hot };
+}
+
+/** What one article page shows, from the site model. */
+export function articlePageParts(model: SiteModel, article: Article): ArticlePageParts {
+  return {
+    article,
+    tags: model.articleTags.get(article.url) ?? [],
+    neighbours: model.neighbours.get(article.url) ?? {},
+    related: model.related.get(article.url) ?? [],
+  };
+}
+
 export function addArticlePages(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate<ArticleTemplateData>("article.11ty.js", {
     data: {
@@ -40,11 +55,8 @@ export function addArticlePages(eleventyConfig: EleventyConfig): void {
       permalink: (data: ArticleTemplateData) => data.article.url,
       eleventyExcludeFromCollections: true,
     },
-    render: async ({ article, newsdesk }) =>
-      renderArticlePage({
-        model: newsdesk,
-        article,
-        shareCode: await renderShareCode(new URL(article.url, newsdesk.content.site.baseUrl).href),
-      }),
+    // Rendered ahead on worker threads in big builds (build.ts), else here.
+    render: ({ article, newsdesk }) =>
+      takeArticlePage(article.url) ?? renderArticlePageFrom(articlePageFrame(newsdesk), articlePageParts(newsdesk, article)),
   });
 }

@@ -1,0 +1,77 @@
+// Article pages rendered on worker threads (big builds) are byte for byte the pages rendered on the calling
+// thread from the same site model: links to neighbours, related and hot articles, tags, share code and all.
+import { afterEach, describe, expect, it } from "vitest";
+import { loadSite } from "../../src/content/index.ts";
+import { createSiteModel } from "../../src/site/model.ts";
+import { articlePageFrame, articlePageParts } from "../../src/site/pages/article-pages.ts";
+import {
+  articlePagesRenderedByWorkers,
+  renderArticlePageFrom,
+  requestArticlePages,
+  startArticlePageWorkers,
+  stopArticlePageWorkers,
+  takeArticlePage,
+} from "../../src/site/page-workers.ts";
+import { shareCodeSvg } from "../../src/site/share-code.ts";
+import { makeArticle, makeSite } from "../support/fixtures.ts";
+
+afterEach(() => stopArticlePageWorkers());
+
+const DISTRICTS = ["长安区", "碑林区", "雁塔区"];
+const TAGS = ["疫情防控", "城市建设", "教育", "卫生健康"];
+
+async function sampleModel() {
+  const articles: Record<string, string> = {};
+  for (let i = 0; i < 90; i++) {
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    articles[`2024-03-${day}-page-${i}.md`] = makeArticle(
+      {
+        title: `第${i}篇：区县<新闻> & "报道"`,
+        date: `2024-03-${day} ${String(8 + (i % 10)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`,
+        district: DISTRICTS[i % DISTRICTS.length]!,
+        tags: [TAGS[i % TAGS.length]!, TAGS[(i + 1) % TAGS.length]!],
+        ...(i % 7 === 0 ? { hot: true } : {}),
+        ...(i % 3 === 0 ? { byline: "特约记者 师展" } : {}),
+      },
+      `第${i}篇正文，**加粗**。\n\n## 小标题\n\n第二段。\n`,
+    );
+  }
+  const root = makeSite(articles);
+  const loaded = await loadSite(root, { now: new Date("2024-04-01T00:00:00Z") });
+  if (!loaded.content) throw new Error(JSON.stringify(loaded.problems));
+  return createSiteModel(loaded.content);
+}
+
+describe("article pages on worker threads", () => {
+  it("equal the pages rendered here, and the workers render every page asked for", async () => {
+    const model = await sampleModel();
+    const articles = model.content.articles;
+    expect(articles.length).toBe(90);
+    startArticlePageWorkers(2);
+    const before = articlePagesRenderedByWorkers();
+    requestArticlePages(articlePageFrame(model), articles.map((a) => articlePageParts(model, a)));
+    const fromWorkers = await Promise.all(articles.map((a) => takeArticlePage(a.url)!));
+    await stopArticlePageWorkers();
+    expect(articlePagesRenderedByWorkers() - before).toBe(articles.length);
+
+    const here = articles.map((a) => renderArticlePageFrom(articlePageFrame(model), articlePageParts(model, a)));
+    expect(fromWorkers).toEqual(here);
+    // What the worker had to be sent is on the page: related reading, neighbours, tags, hot list, QR code.
+    const page = here[45]!;
+    const article = articles[45]!;
+    const related = model.related.get(article.url)!;
+    expect(related.length).toBeGreaterThan(0);
+    for (const r of related) expect(page).toContain(`<a href="${r.url}">`);
+    expect(page).toContain(`rel="prev">`);
+    expect(page).toContain(`rel="next">`);
+    expect(page).toContain(`rel="tag">`);
+    expect(page).toContain(`<a href="${model.hot[0]!.article.url}">`);
+    expect(page).toContain(shareCodeSvg(new URL(article.url, model.content.site.baseUrl).href));
+  });
+
+  it("are not asked for without workers: the template renders them on the spot", async () => {
+    const model = await sampleModel();
+    requestArticlePages(articlePageFrame(model), model.content.articles.map((a) => articlePageParts(model, a)));
+    expect(takeArticlePage(model.content.articles[0]!.url)).toBeUndefined();
+  });
+});
