@@ -325,6 +325,26 @@ export function encodeQr(bytes: Uint8Array): QrSymbol {
 }
 
 /**
+ * The path's ASCII bytes as qrSvg writes them (strings added up run by run took twice as long), grown to the
+ * largest symbol so far.
+ */
+let pathBytes = new Uint8Array(0);
+
+/** Writes `text` (ASCII) into `pathBytes` from `at`; returns the end. */
+function writeText(at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) pathBytes[at++] = text.charCodeAt(i);
+  return at;
+}
+
+/** Writes a whole number (0 to a few million) in decimal into `pathBytes` from `at`; returns the end. */
+function writeWhole(at: number, value: number): number {
+  let digits = 1;
+  for (let power = 10; power <= value; power *= 10) digits++;
+  for (let i = at + digits - 1; i >= at; i--, value = Math.floor(value / 10)) pathBytes[i] = 0x30 + (value % 10);
+  return at + digits;
+}
+
+/**
  * The symbol as SVG: one path of horizontal strokes (one per run of dark modules; each row starts with an
  * absolute move, later runs in the row move by the gap), `margin` light modules around it, crisp edges.
  * Only numbers come from the symbol: nothing in it needs escaping.
@@ -332,20 +352,34 @@ export function encodeQr(bytes: Uint8Array): QrSymbol {
 export function qrSvg(symbol: QrSymbol, margin: number, attributes: string): string {
   const { size, modules } = symbol;
   const side = size + margin * 2;
-  let path = "";
+  // Per row: a move of two numbers in any form (under 64 bytes), then a run at most every other module, each
+  // in at most 10 bytes.
+  const bound = size * (64 + Math.ceil(size / 2) * 10);
+  if (pathBytes.length < bound) pathBytes = new Uint8Array(bound);
+  // Any other margin is written as JavaScript prints it.
+  const wholeMargin = Number.isInteger(margin) && margin >= 0 && margin <= 1_000_000;
+  let at = 0;
   for (let row = 0; row < size; row++) {
+    const line = row * size;
     let end = -1;
     for (let col = 0; col < size; ) {
-      if (!modules[row * size + col]) {
+      if (!modules[line + col]) {
         col++;
         continue;
       }
       const start = col;
-      while (col < size && modules[row * size + col]) col++;
-      path += end < 0 ? `M${start + margin} ${row + margin + 0.5}` : `m${start - end} 0`;
-      path += `h${col - start}`;
+      while (col < size && modules[line + col]) col++;
+      if (end >= 0) {
+        pathBytes[at++] = 0x6d; // m
+        at = writeText(writeWhole(at, start - end), " 0h");
+      } else if (wholeMargin) {
+        pathBytes[at++] = 0x4d; // M
+        at = writeText(writeWhole(writeText(writeWhole(at, start + margin), " "), row + margin), ".5h");
+      } else at = writeText(at, `M${start + margin} ${row + margin + 0.5}h`);
+      at = writeWhole(at, col - start);
       end = col;
     }
   }
+  const path = Buffer.from(pathBytes.buffer, 0, at).toString("latin1");
   return `<svg ${attributes} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges"><path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path stroke="#000000" d="${path}"/></svg>`;
 }
