@@ -1,8 +1,8 @@
 // A QR code encoder for the share codes (ISO/IEC 18004): one byte-mode segment, error correction level M,
 // versions 1 to 40, and the mask the standard's penalty rules pick (qr-mask.ts). It makes, module for
 // module, the symbol the qrcode package makes from the same bytes and level (tests/site/qr-code.test.ts),
-// in a third of the time, which counts when a build makes 10,000 of them.
-import { formatBits, maskLayers, penaltyOf, writeFormat } from "./qr-mask.ts";
+// in under a tenth of the time, which counts when a build makes 10,000 of them.
+import { formatBits, lineWords, maskLayers, maskPenalties, writeFormat } from "./qr-mask.ts";
 
 /** Level M, per version 1–40: error correction codewords in all, and the number of blocks they split into. */
 const LEVEL_M: ReadonlyArray<readonly [ecCodewords: number, blocks: number]> = [
@@ -19,47 +19,49 @@ export interface QrSymbol {
   modules: Uint8Array;
 }
 
-// GF(256) with the polynomial x^8 + x^4 + x^3 + x^2 + 1, as exponent and logarithm tables.
-const EXP = new Uint8Array(512);
-const LOG = new Uint8Array(256);
+// GF(256) with the polynomial x^8 + x^4 + x^3 + x^2 + 1, as exponent and logarithm tables. Zero gets the
+// logarithm ZERO_LOG, past which EXP holds only zeros: a product with zero is then 0 without a branch.
+const ZERO_LOG = 512;
+const EXP = new Uint8Array(2 * ZERO_LOG + 1);
+const LOG = new Uint16Array(256);
 for (let i = 0, x = 1; i < 255; i++) {
   EXP[i] = x;
   LOG[x] = i;
   x <<= 1;
   if (x & 0x100) x ^= 0x11d;
 }
-for (let i = 255; i < 512; i++) EXP[i] = EXP[i - 255]!;
-const multiply = (a: number, b: number) => (a === 0 || b === 0 ? 0 : EXP[LOG[a]! + LOG[b]!]!);
+for (let i = 255; i < 510; i++) EXP[i] = EXP[i - 255]!;
+LOG[0] = ZERO_LOG;
+const multiply = (a: number, b: number) => EXP[LOG[a]! + LOG[b]!]!;
 
-/** The generator polynomial of `degree` (its coefficients after the leading 1), made once per degree. */
-const generators = new Map<number, Uint8Array>();
-function generator(degree: number): Uint8Array {
-  let poly = generators.get(degree);
-  if (!poly) {
+/** The generator polynomial of `degree` (its coefficients after the leading 1) as logarithms, once per degree. */
+const generators = new Map<number, Uint16Array>();
+function generator(degree: number): Uint16Array {
+  let logs = generators.get(degree);
+  if (!logs) {
     // (x − α^0)(x − α^1)…(x − α^(degree−1)), highest power first.
-    poly = new Uint8Array(degree + 1);
+    const poly = new Uint8Array(degree + 1);
     poly[0] = 1;
     for (let i = 0; i < degree; i++) {
       const root = EXP[i]!;
       for (let j = i + 1; j >= 1; j--) poly[j] = poly[j]! ^ multiply(poly[j - 1]!, root);
     }
-    poly = poly.subarray(1);
-    generators.set(degree, poly);
+    logs = Uint16Array.from(poly.subarray(1), (coefficient) => LOG[coefficient]!);
+    generators.set(degree, logs);
   }
-  return poly;
+  return logs;
 }
 
-/** The Reed–Solomon error correction codewords of one block. */
-function errorCorrection(data: Uint8Array, degree: number): Uint8Array {
-  const poly = generator(degree);
-  const remainder = new Uint8Array(degree);
-  for (const byte of data) {
-    const factor = byte ^ remainder[0]!;
-    remainder.copyWithin(0, 1);
-    remainder[degree - 1] = 0;
-    if (factor !== 0) for (let i = 0; i < degree; i++) remainder[i] = remainder[i]! ^ multiply(poly[i]!, factor);
+/** The Reed–Solomon error correction codewords of `data[from, from + length)`, into `out` from `at`. */
+function errorCorrection(data: Uint8Array, from: number, length: number, logs: Uint16Array, out: Uint8Array, at: number): void {
+  const last = at + logs.length - 1;
+  out.fill(0, at, last + 1);
+  for (let i = from; i < from + length; i++) {
+    // Shift the remainder by one codeword and add the generator times the codeword that left it.
+    const factor = LOG[data[i]! ^ out[at]!]!;
+    for (let j = at, g = 0; j < last; j++, g++) out[j] = out[j + 1]! ^ EXP[logs[g]! + factor]!;
+    out[last] = EXP[logs[last - at]! + factor]!;
   }
-  return remainder;
 }
 
 /** All codewords of a version: the modules left for data, in bytes. */
@@ -97,11 +99,8 @@ interface Layout {
   modules: Uint8Array;
   reserved: Uint8Array;
 }
-const layouts = new Map<number, Layout>();
 
 function layoutOf(version: number): Layout {
-  const known = layouts.get(version);
-  if (known) return known;
   const size = version * 4 + 17;
   const modules = new Uint8Array(size * size);
   const reserved = new Uint8Array(size * size);
@@ -159,25 +158,125 @@ function layoutOf(version: number): Layout {
       set(b, a, dark);
     }
   }
-  const layout = { version, size, modules, reserved };
-  layouts.set(version, layout);
-  return layout;
+  return { version, size, modules, reserved };
 }
 
-/** The data codewords of a version: mode, count, the bytes, terminator and padding. */
-function dataCodewords(bytes: Uint8Array, version: number, capacity: number): Uint8Array {
-  const out = new Uint8Array(capacity);
+/**
+ * What encoding at one version needs, made once per version: its blocks, where each data bit goes, the
+ * symbol with no data under all 8 masks at once (bit-sliced as qr-mask.ts scores it: a byte per module, bit
+ * k the module under mask k, format information included), and buffers reused from code to code.
+ */
+interface Plan {
+  size: number;
+  /** Bytes per line of the bit-sliced grids (whole 32-bit words). */
+  stride: number;
+  dataCodewords: number;
+  blockCount: number;
+  /** Blocks with `shortData` data codewords; the rest have one more. */
+  shortBlocks: number;
+  shortData: number;
+  /** The error correction generator, as logarithms. */
+  generator: Uint16Array;
+  /** Per data bit, in order: its byte in the grid of rows, and in the grid of columns. */
+  rowAt: Uint16Array;
+  columnAt: Uint16Array;
+  emptyRows: Uint8Array;
+  emptyColumns: Uint8Array;
+  rows: Uint8Array;
+  columns: Uint8Array;
+  rowWords: Int32Array;
+  columnWords: Int32Array;
+  data: Uint8Array;
+  ec: Uint8Array;
+  codewords: Uint8Array;
+  penalties: Int32Array;
+}
+const plans = new Map<number, Plan>();
+
+function planOf(version: number): Plan {
+  const known = plans.get(version);
+  if (known) return known;
+  const total = totalCodewords(version);
+  const [ecTotal, blockCount] = LEVEL_M[version - 1]!;
+  const ecPerBlock = ecTotal / blockCount;
+  const { size, modules, reserved } = layoutOf(version);
+  const stride = lineWords(size) * 4;
+
+  // Data bits in two-module columns, from the bottom right, up and down in turn (modules left over stay light).
+  const rowAt = new Uint16Array(total * 8);
+  const columnAt = new Uint16Array(total * 8);
   let bit = 0;
-  const put = (value: number, length: number) => {
-    for (let i = length - 1; i >= 0; i--, bit++) if ((value >>> i) & 1) out[bit >>> 3] = out[bit >>> 3]! | (0x80 >>> (bit & 7));
+  for (let right = size - 1; right >= 1; right -= 2) {
+    if (right === 6) right = 5;
+    const upward = ((right + 1) & 2) === 0;
+    for (let step = 0; step < size; step++) {
+      const row = upward ? size - 1 - step : step;
+      for (let col = right; col >= right - 1; col--) {
+        if (reserved[row * size + col] || bit === total * 8) continue;
+        rowAt[bit] = row * stride + col;
+        columnAt[bit] = col * stride + row;
+        bit++;
+      }
+    }
+  }
+
+  const emptyRows = new Uint8Array(size * stride);
+  const emptyColumns = new Uint8Array(size * stride);
+  maskLayers(size, reserved).forEach((layer, mask) => {
+    const candidate = modules.map((module, at) => module ^ layer[at]!);
+    writeFormat(candidate, size, formatBits("M", mask));
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        const module = candidate[row * size + col]! << mask;
+        emptyRows[row * stride + col] = emptyRows[row * stride + col]! | module;
+        emptyColumns[col * stride + row] = emptyColumns[col * stride + row]! | module;
+      }
+    }
+  });
+  const rows = new Uint8Array(size * stride);
+  const columns = new Uint8Array(size * stride);
+  const plan: Plan = {
+    size,
+    stride,
+    dataCodewords: total - ecTotal,
+    blockCount,
+    shortBlocks: blockCount - (total % blockCount),
+    shortData: Math.floor(total / blockCount) - ecPerBlock,
+    generator: generator(ecPerBlock),
+    rowAt,
+    columnAt,
+    emptyRows,
+    emptyColumns,
+    rows,
+    columns,
+    rowWords: new Int32Array(rows.buffer),
+    columnWords: new Int32Array(columns.buffer),
+    data: new Uint8Array(total - ecTotal),
+    ec: new Uint8Array(ecTotal),
+    codewords: new Uint8Array(total),
+    penalties: new Int32Array(8),
   };
-  put(0b0100, 4);
-  put(bytes.length, version < 10 ? 8 : 16);
-  for (const byte of bytes) put(byte, 8);
-  bit += Math.min(4, capacity * 8 - bit);
-  bit = Math.ceil(bit / 8) * 8;
-  for (let i = bit / 8, pad = 0xec; i < capacity; i++, pad ^= 0xec ^ 0x11) out[i] = pad;
-  return out;
+  plans.set(version, plan);
+  return plan;
+}
+
+/** The data codewords into `out`: mode, count, the bytes, terminator and padding. */
+function writeData(bytes: Uint8Array, version: number, out: Uint8Array): void {
+  // Mode and count take 12 or 20 bits, so every byte straddles two codewords; the 4-bit terminator always fits.
+  let at = 0;
+  if (version < 10) out[at++] = 0b0100_0000 | (bytes.length >>> 4);
+  else {
+    out[at++] = 0b0100_0000 | (bytes.length >>> 12);
+    out[at++] = (bytes.length >>> 4) & 0xff;
+  }
+  let low = bytes.length & 0xf;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    out[at++] = (low << 4) | (byte >>> 4);
+    low = byte & 0xf;
+  }
+  out[at++] = low << 4;
+  for (let pad = 0xec; at < out.length; pad ^= 0xec ^ 0x11) out[at++] = pad;
 }
 
 /** The QR symbol of `bytes` at level M, in the smallest version that holds them. */
@@ -188,61 +287,61 @@ export function encodeQr(bytes: Uint8Array): QrSymbol {
     if (4 + (version < 10 ? 8 : 16) + bytes.length * 8 <= capacity * 8) break;
   }
   if (version > 40) throw new Error(`${bytes.length} bytes are too many for a QR code at level M`);
-  const total = totalCodewords(version);
-  const [ecTotal, blockCount] = LEVEL_M[version - 1]!;
-  const data = dataCodewords(bytes, version, total - ecTotal);
+  const plan = planOf(version);
+  const { size, stride, blockCount, shortBlocks, shortData, data, ec, codewords, rows, columns, rowAt, columnAt } = plan;
+  writeData(bytes, version, data);
 
   // Blocks (the short ones first), their error correction, then the codewords interleaved.
-  const ecPerBlock = ecTotal / blockCount;
-  const longBlocks = total % blockCount;
-  const shortData = Math.floor(total / blockCount) - ecPerBlock;
-  const blocks: { data: Uint8Array; ec: Uint8Array }[] = [];
-  for (let b = 0, at = 0; b < blockCount; b++) {
-    const length = shortData + (b >= blockCount - longBlocks ? 1 : 0);
-    const part = data.subarray(at, at + length);
-    at += length;
-    blocks.push({ data: part, ec: errorCorrection(part, ecPerBlock) });
+  const ecPerBlock = plan.generator.length;
+  const blockStart = (block: number) => block * shortData + Math.max(0, block - shortBlocks);
+  for (let block = 0; block < blockCount; block++) {
+    const from = blockStart(block);
+    errorCorrection(data, from, blockStart(block + 1) - from, plan.generator, ec, block * ecPerBlock);
   }
-  const codewords = new Uint8Array(total);
   let n = 0;
-  for (let i = 0; i <= shortData; i++) for (const block of blocks) if (i < block.data.length) codewords[n++] = block.data[i]!;
-  for (let i = 0; i < ecPerBlock; i++) for (const block of blocks) codewords[n++] = block.ec[i]!;
+  for (let i = 0; i < shortData; i++) for (let block = 0; block < blockCount; block++) codewords[n++] = data[blockStart(block) + i]!;
+  for (let block = shortBlocks; block < blockCount; block++) codewords[n++] = data[blockStart(block) + shortData]!;
+  for (let i = 0; i < ecPerBlock; i++) for (let block = 0; block < blockCount; block++) codewords[n++] = ec[block * ecPerBlock + i]!;
 
-  // Data bits in two-module columns, from the bottom right, up and down in turn.
-  const layout = layoutOf(version);
-  const { size, reserved } = layout;
-  const unmasked = layout.modules.slice();
-  let bit = 0;
-  for (let right = size - 1; right >= 1; right -= 2) {
-    if (right === 6) right = 5;
-    const upward = ((right + 1) & 2) === 0;
-    for (let step = 0; step < size; step++) {
-      const row = upward ? size - 1 - step : step;
-      for (let c = 0; c < 2; c++) {
-        const at = row * size + right - c;
-        if (reserved[at]) continue;
-        if (bit < total * 8 && (codewords[bit >>> 3]! >>> (7 - (bit & 7))) & 1) unmasked[at] = 1;
-        bit++;
-      }
-    }
+  // The data under all 8 masks at once: a dark data bit turns its module's byte over.
+  rows.set(plan.emptyRows);
+  columns.set(plan.emptyColumns);
+  for (let bit = 0; bit < rowAt.length; bit++) {
+    const flip = -((codewords[bit >>> 3]! >>> (7 - (bit & 7))) & 1) & 0xff;
+    rows[rowAt[bit]!] = rows[rowAt[bit]!]! ^ flip;
+    columns[columnAt[bit]!] = columns[columnAt[bit]!]! ^ flip;
   }
 
-  // The mask with the lowest penalty (the first of equals), its format information written in.
-  const layers = maskLayers(size, reserved);
-  const candidate = new Uint8Array(size * size);
-  let best: Uint8Array | undefined;
-  let lowest = Infinity;
-  for (let mask = 0; mask < layers.length; mask++) {
-    const layer = layers[mask]!;
-    for (let i = 0; i < candidate.length; i++) candidate[i] = unmasked[i]! ^ layer[i]!;
-    writeFormat(candidate, size, formatBits("M", mask));
-    const penalty = penaltyOf(candidate, size);
-    if (penalty < lowest) {
-      lowest = penalty;
-      best = candidate.slice();
-    }
+  // The mask with the lowest penalty (the first of equals).
+  const { penalties } = plan;
+  maskPenalties(plan.rowWords, plan.columnWords, size, penalties);
+  let best = 0;
+  for (let mask = 1; mask < 8; mask++) if (penalties[mask]! < penalties[best]!) best = mask;
+  const modules = new Uint8Array(size * size);
+  for (let row = 0; row < size; row++) {
+    for (let col = 0, at = row * stride; col < size; col++, at++) modules[row * size + col] = (rows[at]! >>> best) & 1;
   }
-  return { size, modules: best! };
+  return { size, modules };
+}
+
+/**
+ * The path's ASCII bytes as qrSvg writes them (strings added up run by run took twice as long), grown to the
+ * largest symbol so far.
+ */
+let pathBytes = new Uint8Array(0);
+
+/** Writes `text` (ASCII) into `pathBytes` from `at`; returns the end. */
+function writeText(at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) pathBytes[at++] = text.charCodeAt(i);
+  return at;
+}
+
+/** Writes a whole number (0 to a few million) in decimal into `pathBytes` from `at`; returns the end. */
+function writeWhole(at: number, value: number): number {
+  let digits = 1;
+  for (let power = 10; power <= value; power *= 10) digits++;
+  for (let i = at + digits - 1; i >= at; i--, value = Math.floor(value / 10)) pathBytes[i] = 0x30 + (value % 10);
+  return at + digits;
 }
 
 /**
@@ -253,20 +352,34 @@ export function encodeQr(bytes: Uint8Array): QrSymbol {
 export function qrSvg(symbol: QrSymbol, margin: number, attributes: string): string {
   const { size, modules } = symbol;
   const side = size + margin * 2;
-  let path = "";
+  // Per row: a move of two numbers in any form (under 64 bytes), then a run at most every other module, each
+  // in at most 10 bytes.
+  const bound = size * (64 + Math.ceil(size / 2) * 10);
+  if (pathBytes.length < bound) pathBytes = new Uint8Array(bound);
+  // Any other margin is written as JavaScript prints it.
+  const wholeMargin = Number.isInteger(margin) && margin >= 0 && margin <= 1_000_000;
+  let at = 0;
   for (let row = 0; row < size; row++) {
+    const line = row * size;
     let end = -1;
     for (let col = 0; col < size; ) {
-      if (!modules[row * size + col]) {
+      if (!modules[line + col]) {
         col++;
         continue;
       }
       const start = col;
-      while (col < size && modules[row * size + col]) col++;
-      path += end < 0 ? `M${start + margin} ${row + margin + 0.5}` : `m${start - end} 0`;
-      path += `h${col - start}`;
+      while (col < size && modules[line + col]) col++;
+      if (end >= 0) {
+        pathBytes[at++] = 0x6d; // m
+        at = writeText(writeWhole(at, start - end), " 0h");
+      } else if (wholeMargin) {
+        pathBytes[at++] = 0x4d; // M
+        at = writeText(writeWhole(writeText(writeWhole(at, start + margin), " "), row + margin), ".5h");
+      } else at = writeText(at, `M${start + margin} ${row + margin + 0.5}h`);
+      at = writeWhole(at, col - start);
       end = col;
     }
   }
+  const path = Buffer.from(pathBytes.buffer, 0, at).toString("latin1");
   return `<svg ${attributes} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" shape-rendering="crispEdges"><path fill="#ffffff" d="M0 0h${side}v${side}H0z"/><path stroke="#000000" d="${path}"/></svg>`;
 }

@@ -1,6 +1,7 @@
 // The eight QR mask patterns and how a masked symbol is scored (the N1–N4 penalty rules of ISO/IEC 18004,
-// scored as the qrcode package scores them), on flat typed arrays: qr-code.ts keeps the mask with the
-// lowest penalty, the first of equals.
+// scored as the qrcode package scores them): penaltyOf scores one symbol plainly, maskPenalties all eight
+// candidates of a symbol at once, bit-sliced, as qr-code.ts needs; it keeps the mask with the lowest
+// penalty, the first of equals. tests/site/qr-mask.test.ts holds the two to the same figures.
 
 const PENALTY_N1 = 3;
 const PENALTY_N2 = 3;
@@ -99,4 +100,146 @@ export function penaltyOf(modules: Uint8Array, size: number): number {
   for (let at = 0; at < modules.length; at++) dark += modules[at]!;
   const balance = Math.abs(Math.ceil((dark * 100) / modules.length / 5) - 10);
   return points + balance * PENALTY_N4;
+}
+
+// All eight masks at once. A bit-sliced grid holds one byte per module whose bit k is that module in the
+// candidate under mask k, each line padded to whole 32-bit words (`lineWords` of them), so one 32-bit
+// operation treats 4 modules of a line under all 8 masks. Rules along a line are worked out between
+// neighbouring lines, word by word: the grid of rows gives the column rules, its transpose the row rules.
+// Counts per mask are gathered in four accumulators, the i-th counting bits i and i + 4 of each of the 4
+// bytes in its 8 nibbles, and moved into the totals before a nibble can pass 15.
+
+const NIBBLE_LANES = 0x11111111;
+const LOW_NIBBLES = 0x0f0f0f0f;
+/** Whether the first byte of an Int32Array word is its low byte (the grid's next module in a line). */
+const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
+
+/** Per count from 0 to 4, the word whose first `count` bytes (in memory order) are all ones, the rest 0. */
+const LEADING_BYTES = [0, 1, 2, 3, 4].map((count) => new Int32Array(new Uint8Array(4).fill(0xff, 0, count).buffer)[0]!);
+
+/** Words per line of a bit-sliced grid of `size` modules a side. */
+export function lineWords(size: number): number {
+  return Math.ceil(size / 4);
+}
+
+/** Adds nibble-lane counts (bits `bit` and `bit` + 4 of 4 bytes) to the per-mask totals, `weight` each. */
+function addNibbles(totals: Int32Array, nibbles: number, bit: number, weight: number): void {
+  totals[bit] = totals[bit]! + (Math.imul(nibbles & LOW_NIBBLES, 0x01010101) >>> 24) * weight;
+  totals[bit + 4] = totals[bit + 4]! + (Math.imul((nibbles >>> 4) & LOW_NIBBLES, 0x01010101) >>> 24) * weight;
+}
+
+/** Adds 1 per set bit of `word` (4 modules × 8 masks) to the mask's total, `weight` each: for rare hits. */
+function addBits(totals: Int32Array, word: number, weight: number): void {
+  for (; word !== 0; word &= word - 1) {
+    const mask = (31 - Math.clz32(word & -word)) & 7;
+    totals[mask] = totals[mask]! + weight;
+  }
+}
+
+/**
+ * N1 and N3 points along the grid's columns (a word holds 4 of them, followed down), per mask, into `points`.
+ * N1: a run of len ≥ 5 scores 3 + (len − 5) = len − 2, one point for each module j of the line where one of
+ * modules j, j + 1, j + 2 is the fifth (or later) of 5 equal ones in a row. N3: 10111010000 or 00001011101
+ * ending at a module, 40 points.
+ */
+function runsAndFinders(grid: Int32Array, size: number, points: Int32Array): void {
+  const words = lineWords(size);
+  const lastValid = LEADING_BYTES[size - 4 * (words - 1)]!;
+  for (let j = 0; j < words; j++) {
+    const valid = j === words - 1 ? lastValid : -1;
+    // The modules 1 to 10 before this one; whether the 2 before it end 5 equal ones.
+    let p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0, p8 = 0, p9 = 0, p10 = 0;
+    let e1 = 0, e2 = 0;
+    let n0 = 0, n1 = 0, n2 = 0, n3 = 0, pending = 0;
+    for (let k = 0, at = j; k < size; k++, at += words) {
+      const w = grid[at]!;
+      const e = k >= 4 ? ~((w ^ p1) | (w ^ p2) | (w ^ p3) | (w ^ p4)) & valid : 0;
+      if (k >= 10) {
+        const finder =
+          p6 & p4 & ~(p9 | p5 | p1) & ((p10 & p8 & p7 & ~(p3 | p2 | w)) | (p3 & p2 & w & ~(p10 | p8 | p7))) & valid;
+        if (finder !== 0) addBits(points, finder, PENALTY_N3);
+      }
+      // Module k − 2 scores N1 if one of k − 2, k − 1, k ends 5 equal ones.
+      const run = e | e1 | e2;
+      n0 = (n0 + (run & NIBBLE_LANES)) | 0;
+      n1 = (n1 + ((run >>> 1) & NIBBLE_LANES)) | 0;
+      n2 = (n2 + ((run >>> 2) & NIBBLE_LANES)) | 0;
+      n3 = (n3 + ((run >>> 3) & NIBBLE_LANES)) | 0;
+      // At 14, so that the two modules added after the line (14 − 1 + 2) still fit in a lane.
+      if (++pending === 14) {
+        addNibbles(points, n0, 0, 1), addNibbles(points, n1, 1, 1), addNibbles(points, n2, 2, 1), addNibbles(points, n3, 3, 1);
+        n0 = n1 = n2 = n3 = pending = 0;
+      }
+      p10 = p9, p9 = p8, p8 = p7, p7 = p6, p6 = p5, p5 = p4, p4 = p3, p3 = p2, p2 = p1, p1 = w;
+      e2 = e1, e1 = e;
+    }
+    // The line's last two modules (nothing ends after them).
+    const tail = e1 | e2;
+    addNibbles(points, (n0 + (e1 & NIBBLE_LANES) + (tail & NIBBLE_LANES)) | 0, 0, 1);
+    addNibbles(points, (n1 + ((e1 >>> 1) & NIBBLE_LANES) + ((tail >>> 1) & NIBBLE_LANES)) | 0, 1, 1);
+    addNibbles(points, (n2 + ((e1 >>> 2) & NIBBLE_LANES) + ((tail >>> 2) & NIBBLE_LANES)) | 0, 2, 1);
+    addNibbles(points, (n3 + ((e1 >>> 3) & NIBBLE_LANES) + ((tail >>> 3) & NIBBLE_LANES)) | 0, 3, 1);
+  }
+}
+
+/** N2 points (2×2 blocks of one colour) into `points`, and the dark modules into `dark`, per mask. */
+function blocksAndDark(rows: Int32Array, size: number, points: Int32Array, dark: Int32Array): void {
+  const words = lineWords(size);
+  // In the last word the last module has no right-hand neighbour, so no block.
+  const lastBlocks = LEADING_BYTES[size - 4 * (words - 1) - 1]!;
+  for (let j = 0; j < words; j++) {
+    const last = j === words - 1;
+    const blockValid = last ? lastBlocks : -1;
+    let above = 0;
+    let aboveEqual = 0;
+    let b0 = 0, b1 = 0, b2 = 0, b3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0, pending = 0;
+    for (let k = 0, at = j; k < size; k++, at += words) {
+      const w = rows[at]!;
+      const next = last ? 0 : rows[at + 1]!;
+      // Each module's right-hand neighbour, in the same byte lane.
+      const right = LITTLE_ENDIAN ? (w >>> 8) | (next << 24) : (w << 8) | (next >>> 24);
+      const equal = ~(w ^ right);
+      const block = k > 0 ? aboveEqual & equal & ~(above ^ w) & blockValid : 0;
+      b0 = (b0 + (block & NIBBLE_LANES)) | 0;
+      b1 = (b1 + ((block >>> 1) & NIBBLE_LANES)) | 0;
+      b2 = (b2 + ((block >>> 2) & NIBBLE_LANES)) | 0;
+      b3 = (b3 + ((block >>> 3) & NIBBLE_LANES)) | 0;
+      // Padding bytes are 0: light under every mask.
+      d0 = (d0 + (w & NIBBLE_LANES)) | 0;
+      d1 = (d1 + ((w >>> 1) & NIBBLE_LANES)) | 0;
+      d2 = (d2 + ((w >>> 2) & NIBBLE_LANES)) | 0;
+      d3 = (d3 + ((w >>> 3) & NIBBLE_LANES)) | 0;
+      if (++pending === 15) {
+        addNibbles(points, b0, 0, PENALTY_N2), addNibbles(points, b1, 1, PENALTY_N2);
+        addNibbles(points, b2, 2, PENALTY_N2), addNibbles(points, b3, 3, PENALTY_N2);
+        addNibbles(dark, d0, 0, 1), addNibbles(dark, d1, 1, 1), addNibbles(dark, d2, 2, 1), addNibbles(dark, d3, 3, 1);
+        b0 = b1 = b2 = b3 = d0 = d1 = d2 = d3 = pending = 0;
+      }
+      above = w;
+      aboveEqual = equal;
+    }
+    addNibbles(points, b0, 0, PENALTY_N2), addNibbles(points, b1, 1, PENALTY_N2);
+    addNibbles(points, b2, 2, PENALTY_N2), addNibbles(points, b3, 3, PENALTY_N2);
+    addNibbles(dark, d0, 0, 1), addNibbles(dark, d1, 1, 1), addNibbles(dark, d2, 2, 1), addNibbles(dark, d3, 3, 1);
+  }
+}
+
+const scratchPoints = new Int32Array(8);
+const scratchDark = new Int32Array(8);
+
+/**
+ * The penalties of the eight candidates of a bit-sliced symbol (as `penaltyOf` scores each), into `penalties`:
+ * `rows` holds the grid row by row, `columns` its transpose, both `lineWords(size)` words a line, padding 0.
+ */
+export function maskPenalties(rows: Int32Array, columns: Int32Array, size: number, penalties: Int32Array): void {
+  scratchPoints.fill(0);
+  scratchDark.fill(0);
+  runsAndFinders(rows, size, scratchPoints);
+  runsAndFinders(columns, size, scratchPoints);
+  blocksAndDark(rows, size, scratchPoints, scratchDark);
+  const modules = size * size;
+  for (let mask = 0; mask < 8; mask++) {
+    const balance = Math.abs(Math.ceil((scratchDark[mask]! * 100) / modules / 5) - 10);
+    penalties[mask] = scratchPoints[mask]! + balance * PENALTY_N4;
+  }
 }
