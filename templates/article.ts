@@ -1,6 +1,9 @@
 // The article page (正文阅读), modelled on the seed page: breadcrumb, title and subtitle, the meta line
 // (time, 来源, site name), byline, body, 责任编辑, and the 全站热点 sidebar.
-import { articleMeta, districtUrl, type Article, type ArticleLink, type SiteConfig, type TagGroup } from "../src/content/index.ts";
+// From their own modules, not src/content/index.ts: the article-page workers load only what pages need.
+import type { Article, ArticleLink, SiteConfig, TagGroup } from "../src/content/index.ts";
+import { articleMeta } from "../src/content/portal-meta.ts";
+import { districtUrl } from "../src/content/site-urls.ts";
 import { describeNewsArticle, describeOpenGraph } from "../src/publish/structured-data.ts";
 import type { AssetMap } from "../src/site/assets.ts";
 import { html, jsonForScript, trustedHtml, type SafeHtml } from "./html.ts";

@@ -1,5 +1,6 @@
 // The page shell every page shares: head, header, breadcrumb, main column, the 全站热点 sidebar, footer.
-import { siteMeta, type MetaPair, type SiteConfig } from "../src/content/index.ts";
+import type { MetaPair, SiteConfig } from "../src/content/index.ts";
+import { siteMeta } from "../src/content/portal-meta.ts";
 import { assetUrl, type AssetMap } from "../src/site/assets.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";

@@ -21,7 +21,8 @@ export { ICP_REGISTRY_URL, policeRecordCode, policeRegistryUrl, siteMeta, articl
 export type { MetaPair } from "./portal-meta.ts";
 export { countPages, pageUrl, paginate, buildPager } from "./lists.ts";
 export type { ListPage, Pager, PagerLink, PagerNumber } from "./lists.ts";
-export { districtUrl, tagUrl, tagKey, groupByDistrict, groupByTag } from "./taxonomies.ts";
+export { tagKey, groupByDistrict, groupByTag } from "./taxonomies.ts";
+export { districtUrl, tagUrl } from "./site-urls.ts";
 export type { DistrictGroup, TagGroup, TagIndex } from "./taxonomies.ts";
 export { findNeighbours } from "./neighbours.ts";
 export type { Neighbours } from "./neighbours.ts";

@@ -4,6 +4,7 @@
 import type { Article } from "./article.ts";
 import { compareText, type Problem } from "./problems.ts";
 import type { District, SiteConfig } from "./site-config.ts";
+import { districtUrl, tagUrl } from "./site-urls.ts";
 import { slugify } from "./slugs.ts";
 
 export interface DistrictGroup {
@@ -32,13 +33,6 @@ export interface TagIndex {
   problems: Problem[];
 }
 
-export function districtUrl(district: District): string {
-  return `/districts/${district.slug}/`;
-}
-
-export function tagUrl(slug: string): string {
-  return `/tags/${slug}/`;
-}
 
 /** Case and width variants of a tag give one key. */
 export function tagKey(name: string): string {

@@ -9,6 +9,7 @@
 // RFC 3339/822 dates) live in urls.ts and src/content/dates.ts, tested on their own.
 import { districtUrl, formatIso, formatRfc822, toZonedTime, type Article, type SiteContent } from "../content/index.ts";
 import type { OutputFile } from "./output.ts";
+import { feedPaths } from "./feed-paths.ts";
 import { absoluteUrl, absolutizeBody, findLeadImage } from "./urls.ts";
 import { stringifyJson, xml } from "./xml.ts";
 
@@ -24,11 +25,6 @@ export interface FeedSpec {
   articles: Article[];
   /** When the feed last changed: its newest entry, else the site's newest article. */
   updated: Date;
-}
-
-/** Where a feed lives: "/" for the whole site, "/districts/<slug>/" for a district. */
-export function feedPaths(dir: string): FeedSpec["paths"] {
-  return { atom: `${dir}feed.xml`, rss: `${dir}rss.xml`, json: `${dir}feed.json` };
 }
 
 /**

@@ -27,7 +27,8 @@ export { changedUrls, publicUrl } from "./changed-urls.ts";
 
 // The generators: feeds, sitemaps, robots.txt and structured data, pure functions of the loaded content.
 // (The site adapter and templates import them from their own files, so a build never loads the S3 client.)
-export { planFeeds, renderAtom, renderRss, renderJsonFeed, renderFeedFiles, feedPaths } from "./feeds.ts";
+export { planFeeds, renderAtom, renderRss, renderJsonFeed, renderFeedFiles } from "./feeds.ts";
+export { feedPaths } from "./feed-paths.ts";
 export type { FeedSpec } from "./feeds.ts";
 export {
   collectSitemapEntries,

@@ -20,6 +20,7 @@ import {
   findIntactFiles,
   readManifest,
   recoverJournal,
+  pagePath,
   updateFolder,
   writeFolderAsync,
   writeManifest,
@@ -33,7 +34,7 @@ import { listPageInputs, listPagesOf } from "./pages/list-pages.ts";
 import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
 import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
-import { requestArticlePages, startArticlePageWorkers, stopArticlePageWorkers } from "./page-workers.ts";
+import { articlePagesWritten, requestArticlePages, startArticlePageWorkers, stopArticlePageWorkers } from "./page-workers.ts";
 
 export interface BuildOptions {
   /** The site root: the folder holding content/. */
@@ -114,21 +115,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { model, intact, pageKeys, kept, keptUrls } = planned;
     endPhase("plan");
 
+    // A full build writes pages into its staging folder while Eleventy is still rendering the next ones:
+    // article pages where workers render them, the others on a worker thread of their own (Eleventy renders
+    // every page before this thread would get to a file system callback).
+    const staging = stagingFolder(outDir);
+    const streaming = previous || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
     // A warm build with many article pages to render again renders them on workers too.
     const toRender = content.articles.filter((a) => !keptUrls.has(a.url));
     if (toRender.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
     requestArticlePages(
       articlePageFrame(model),
       toRender.map((a) => articlePageParts(model, a)),
+      streaming ? staging : undefined,
     );
-    // A full build writes pages into its staging folder while Eleventy is still rendering the next ones.
-    const staging = stagingFolder(outDir);
-    // (on a worker thread: Eleventy renders every page before this thread gets to any file system callback).
-    const streaming = previous || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
+    const writeEarly = (rel: string, page: string) => {
+      if (articlePagesWritten().get(rel)?.content !== page) streaming!.write(rel, page);
+    };
     let rendered: OutputFiles;
     try {
-      rendered = await renderPages(model, outDir, streaming && ((rel, page) => streaming.write(rel, page)));
+      rendered = await renderPages(model, outDir, streaming && writeEarly);
     } catch (error) {
+      await stopArticlePageWorkers();
       await streaming?.stop();
       await rm(staging, { recursive: true, force: true });
       throw error;
@@ -254,7 +261,8 @@ function planPages(content: SiteContent, previous: OutputManifest | undefined, u
  */
 async function finishFullWrite(staging: string, rendered: OutputFiles, streaming: StreamingWriter | undefined): Promise<Map<string, FileStamp>> {
   if (!streaming) return writeFolderAsync(staging, rendered);
-  const written = await streaming.finish();
+  // Written by the article-page workers, then by the streaming writer (later, so it counts last).
+  const written = new Map([...articlePagesWritten(), ...(await streaming.finish())]);
   const stamps = new Map<string, FileStamp>();
   const rest: OutputFiles = new Map();
   for (const [rel, content] of rendered) {
@@ -279,11 +287,6 @@ function textOf(content: string | Uint8Array): string {
   return typeof content === "string" ? content : Buffer.from(content).toString("utf8");
 }
 
-/** The output file of a page URL: "/news/2020/02/x/" → "news/2020/02/x/index.html". */
-function pagePath(url: string): string {
-  const rel = url.replace(/^\//, "");
-  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
-}
 
 /** Renders every page Eleventy knows into memory: output path (relative, forward slashes) → contents. */
 async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: string, content: string) => void): Promise<OutputFiles> {

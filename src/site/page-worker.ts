@@ -2,18 +2,23 @@
 // batch of pages with their HTML, in order.
 import { parentPort } from "node:worker_threads";
 import type { ArticlePageFrame, ArticlePageParts } from "../../templates/article.ts";
+import { pagePath, writeEntries } from "./output.ts";
 import { renderArticlePageFrom } from "./page-workers.ts";
 
 const port = parentPort!;
 let frame: ArticlePageFrame | undefined;
-port.on("message", (message: { frame: ArticlePageFrame } | { pages: ArticlePageParts[] }) => {
+let writeTo: string | undefined;
+port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string } | { pages: ArticlePageParts[] }) => {
   if ("frame" in message) {
-    frame = message.frame;
+    ({ frame, writeTo } = message);
     return;
   }
   try {
     if (!frame) throw new Error("internal error: article pages were sent before the parts they share");
-    port.postMessage({ html: message.pages.map((parts) => renderArticlePageFrom(frame!, parts)) });
+    const html = message.pages.map((parts) => renderArticlePageFrom(frame!, parts));
+    if (!writeTo) return port.postMessage({ html });
+    const stamps = writeEntries(writeTo, message.pages.map((parts, i) => [pagePath(parts.article.url), html[i]!]));
+    port.postMessage({ html, stamps: stamps.map(([, stamp]) => stamp) });
   } catch (error) {
     port.postMessage({ error: (error as Error).message });
   }

@@ -6,6 +6,7 @@
 // ready. A page rendered on a worker is byte for byte the page rendered here (tests/site/page-workers.test.ts).
 import type { Worker } from "node:worker_threads";
 import type { ArticleLink } from "../content/index.ts";
+import { pagePath, type FileStamp } from "./output.ts";
 import { renderArticlePage, shareUrlOf, type ArticlePageFrame, type ArticlePageParts } from "../../templates/article.ts";
 import { startModuleWorker } from "../runtime.ts";
 import { shareCodeSvg } from "./share-code.ts";
@@ -18,67 +19,89 @@ export function renderArticlePageFrom(frame: ArticlePageFrame, parts: ArticlePag
 /** Pages per message: enough to keep messages few, few enough that a worker's first answer comes soon. */
 const BATCH = 40;
 
+
+/** A rendered page, and its file's stamp when the worker also wrote it. */
+interface RenderedPage {
+  html: string;
+  stamp?: FileStamp;
+}
+
 interface Job {
   parts: ArticlePageParts;
-  resolve: (html: string) => void;
+  resolve: (page: RenderedPage) => void;
   reject: (error: Error) => void;
 }
 
 class ArticlePagePool {
   private readonly queue: Job[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job[]>();
+  /** Workers that said they are ready, with the batches sent to each, oldest first. */
+  private readonly sent = new Map<Worker, Job[][]>();
   private frame: ArticlePageFrame | undefined;
   rendered = 0;
 
   constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
       // A worker says "ready" once loaded, then answers each batch of pages with their HTML, in order.
-      worker.on("message", (message: { ready?: true; html?: string[]; error?: string }) => {
-        const batch = this.busy.get(worker);
-        this.busy.delete(worker);
-        if (batch) batch.forEach((job, i) => (message.html ? job.resolve(message.html[i]!) : job.reject(new Error(message.error))));
+      worker.on("message", (message: { ready?: true; html?: string[]; stamps?: FileStamp[]; error?: string }) => {
+        const batch = message.ready ? undefined : this.sent.get(worker)?.shift();
+        if (message.ready) this.sent.set(worker, []);
+        if (batch) {
+          batch.forEach((job, i) =>
+            message.html ? job.resolve({ html: message.html[i]!, ...(message.stamps ? { stamp: message.stamps[i]! } : {}) }) : job.reject(new Error(message.error)),
+          );
+        }
         if (message.html) this.rendered += message.html.length;
-        this.idle.push(worker);
         this.dispatch();
       });
       // A worker that fails hands its batch back: the others, or this thread, render those pages.
       worker.on("error", () => {
         this.workers.splice(this.workers.indexOf(worker), 1);
-        const idleAt = this.idle.indexOf(worker);
-        if (idleAt >= 0) this.idle.splice(idleAt, 1);
-        this.queue.unshift(...(this.busy.get(worker) ?? []));
-        this.busy.delete(worker);
+        this.queue.unshift(...(this.sent.get(worker) ?? []).flat());
+        this.sent.delete(worker);
         this.dispatch();
       });
     }
   }
 
-  /** The parts every page shares, sent once to each worker (messages to a worker arrive in order). */
-  setFrame(frame: ArticlePageFrame): void {
+  /**
+   * The parts every page shares, sent once to each worker (messages to a worker arrive in order), and the
+   * folder the workers also write each page into, if any.
+   */
+  setFrame(frame: ArticlePageFrame, writeTo: string | undefined): void {
     this.frame = frame;
     const slim: ArticlePageFrame = { site: frame.site, assets: frame.assets, hot: frame.hot.map((e) => ({ article: linkOf(e.article), views: e.views })) };
-    for (const worker of this.workers) worker.postMessage({ frame: slim });
+    for (const worker of this.workers) worker.postMessage({ frame: slim, writeTo });
   }
 
-  request(parts: ArticlePageParts): Promise<string> {
+  request(parts: ArticlePageParts): Promise<RenderedPage> {
     return new Promise((resolve, reject) => {
       this.queue.push({ parts, resolve, reject });
     });
   }
 
   dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const batch = this.queue.splice(0, BATCH);
-      this.busy.set(worker, batch);
-      worker.postMessage({ pages: batch.map((job) => slimParts(job.parts)) });
+    // While Eleventy sets up and renders, this thread rarely gets to a worker's message (its promises run
+    // first): a worker waiting for its next batch would wait long. So each worker is sent its share of all
+    // the pages at once (a worker that is not ready yet gets its share when it is), one batch to each in
+    // turn, so that pages come back in about the order they were asked for.
+    let outstanding = Math.ceil(this.queue.length / BATCH);
+    for (const batches of this.sent.values()) outstanding += batches.length;
+    const share = Math.max(2, Math.ceil(outstanding / Math.max(1, this.workers.length)));
+    for (let sending = true; sending && this.queue.length > 0; ) {
+      sending = false;
+      for (const [worker, batches] of this.sent) {
+        if (batches.length >= share || this.queue.length === 0) continue;
+        const batch = this.queue.splice(0, BATCH);
+        batches.push(batch);
+        worker.postMessage({ pages: batch.map((job) => slimParts(job.parts)) });
+        sending = true;
+      }
     }
     if (this.workers.length === 0 && this.frame) {
       const frame = this.frame;
       for (const job of this.queue.splice(0)) {
         try {
-          job.resolve(renderArticlePageFrom(frame, job.parts));
+          job.resolve({ html: renderArticlePageFrom(frame, job.parts) });
         } catch (error) {
           job.reject(error as Error);
         }
@@ -109,6 +132,8 @@ function slimParts(parts: ArticlePageParts): ArticlePageParts {
 let pool: ArticlePagePool | undefined;
 const requested = new Map<string, Promise<string>>();
 let renderedByWorkers = 0;
+/** Output path → file written by a worker, with the contents it was written with. */
+let written = new Map<string, { stamp: FileStamp; content: string }>();
 
 /** Starts `count` worker threads for article pages; they load while the build plans. */
 export function startArticlePageWorkers(count: number): void {
@@ -122,17 +147,22 @@ export function startArticlePageWorkers(count: number): void {
     }
   }
   if (workers.length > 0) pool = new ArticlePagePool(workers);
+  written = new Map();
 }
 
 /**
  * Asks the workers for these pages now, in this order (Eleventy renders article pages in site order, so
- * pages are ready before their templates ask). Without workers, nothing is asked: pages render on demand.
+ * pages are ready before their templates ask). With `writeTo` (a full build's staging folder), the workers
+ * also write each page there (articlePagesWritten). Without workers, nothing is asked: pages render on demand.
  */
-export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<ArticlePageParts>): void {
+export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<ArticlePageParts>, writeTo?: string): void {
   if (!pool) return;
-  pool.setFrame(frame);
+  pool.setFrame(frame, writeTo);
   for (const parts of pages) {
-    const promise = pool.request(parts);
+    const promise = pool.request(parts).then(({ html, stamp }) => {
+      if (stamp) written.set(pagePath(parts.article.url), { stamp, content: html });
+      return html;
+    });
     // A page that is never taken (a failed build) must not become an unhandled rejection.
     promise.catch(() => undefined);
     requested.set(parts.article.url, promise);
@@ -145,6 +175,11 @@ export function takeArticlePage(url: string): Promise<string> | undefined {
   const page = requested.get(url);
   requested.delete(url);
   return page;
+}
+
+/** The pages workers wrote since they were last started: output path → stamp and contents. */
+export function articlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; content: string }> {
+  return written;
 }
 
 /** How many pages worker threads have rendered in this process (tests check that they take part). */

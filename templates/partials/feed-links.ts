@@ -1,7 +1,7 @@
 // Feed autodiscovery: <link rel="alternate"> tags for the site's Atom, RSS and JSON feeds, so browsers and
 // feed readers find them from any page.
 import type { SiteConfig } from "../../src/content/index.ts";
-import { feedPaths } from "../../src/publish/feeds.ts";
+import { feedPaths } from "../../src/publish/feed-paths.ts";
 import { html, type SafeHtml } from "../html.ts";
 
 /** Alternate links for the feeds under `dir` ("/" for the whole site, "/districts/<slug>/"). */

@@ -1,6 +1,7 @@
 // The portal footer, from the site configuration: 主办单位, 联系方式, 网站标识码, and the ICP and 公网安备
 // registrations, each linked to the registry where a reader can check it.
-import { ICP_REGISTRY_URL, policeRegistryUrl, type SiteConfig } from "../../src/content/index.ts";
+import type { SiteConfig } from "../../src/content/index.ts";
+import { ICP_REGISTRY_URL, policeRegistryUrl } from "../../src/content/portal-meta.ts";
 import { html, type SafeHtml } from "../html.ts";
 
 export function renderFooter(site: SiteConfig): SafeHtml {
