@@ -33,6 +33,7 @@ import { articlePageFrame, articlePageInputs, articlePageParts } from "./pages/a
 import { listPageInputs, listPagesOf } from "./pages/list-pages.ts";
 import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
+import { findRelatedCached } from "./related-cache.ts";
 import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
 import { articlePagesWritten, requestArticlePages, startArticlePageWorkers, stopArticlePageWorkers } from "./page-workers.ts";
 
@@ -107,7 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (!previous && content.articles.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
     let planned: Plan;
     try {
-      planned = planPages(content, previous, useCache, outDir);
+      planned = planPages(content, previous, useCache, outDir, cacheDir);
     } catch (error) {
       await stopArticlePageWorkers();
       throw error;
@@ -227,8 +228,9 @@ interface Plan {
  * The site model, and which pages of the last build can stay as they are: article and list pages whose
  * key matches the last build's and whose file is intact.
  */
-function planPages(content: SiteContent, previous: OutputManifest | undefined, useCache: boolean, outDir: string): Plan {
-  const model = createSiteModel(content);
+function planPages(content: SiteContent, previous: OutputManifest | undefined, useCache: boolean, outDir: string, cacheDir: string): Plan {
+  const relatedFile = path.join(cacheDir, "related.v8");
+  const model = createSiteModel(content, useCache ? { related: (articles, count) => findRelatedCached(relatedFile, saltOf("related"), articles, count) } : {});
   const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
   const pageKeys = new Map<string, string>();
   const kept = new Set<string>();

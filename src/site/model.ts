@@ -63,7 +63,12 @@ export interface SiteModel {
   publishFiles: OutputFile[];
 }
 
-export function createSiteModel(content: SiteContent): SiteModel {
+export interface ModelOptions {
+  /** How 相关阅读 is worked out: findRelated, or a cached twin of it (related-cache.ts). */
+  related?: (newestFirst: readonly Article[], count: number) => Map<string, Article[]>;
+}
+
+export function createSiteModel(content: SiteContent, options: ModelOptions = {}): SiteModel {
   const { site, articles } = content;
   const districts = groupByDistrict(site, articles);
   const tags = content.tags.tags;
@@ -86,7 +91,7 @@ export function createSiteModel(content: SiteContent): SiteModel {
     ),
     tagPages: tags.flatMap((tag) => paginate(tag.articles, site.pageSize, tag.url).map((page) => ({ ...page, kind: "tag" as const, tag }))),
     neighbours: findNeighbours(articles),
-    related: findRelated(articles, site.relatedCount),
+    related: (options.related ?? findRelated)(articles, site.relatedCount),
     articleTags,
     keptPageUrls: new Set(),
     publishFiles: [...renderFeedFiles(content), ...renderSitemapFiles(content)],

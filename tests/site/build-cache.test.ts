@@ -73,6 +73,18 @@ describe("a warm build", () => {
     expect(readOutput(root, pageOf(edited))).toContain("补充报道：活动仍在进行。");
   });
 
+  it("after changed tags rewrites the 相关阅读 of the articles it now joins or leaves", async () => {
+    const { root, corpus } = await builtSite();
+    const edited = corpus[7]!;
+    const before = readTree(path.join(root, "_site"));
+    writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, tags: ["全新标签甲", "全新标签乙"] }));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output?.mode).toBe("warm");
+    // Pages other than its own, its tag pages and the lists changed: their related reading did.
+    const changed = diffTrees(before, readTree(path.join(root, "_site"))).filter((p) => /^news\/\d{4}\//.test(p) && p !== `${pageOf(edited).slice(1)}index.html`);
+    expect(changed.length).toBeGreaterThan(0);
+  });
+
   it("after an edited title of a 全站热点 article renders every page that shows it", async () => {
     const { root, corpus } = await builtSite();
     // With no views data the sidebar lists the newest articles: the last one of the corpus is among them.
