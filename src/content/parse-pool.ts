@@ -1,5 +1,7 @@
-// Parses many articles on every core: worker threads and the calling thread take chunks of files from one
-// queue, so parsing starts at once while the workers are still loading. Results keep the input order.
+// Parses many articles on every core: worker threads take chunks of files from one queue, and the calling
+// thread too until the first worker is ready, so parsing starts at once while the workers are still
+// loading; after that it only collects results (a third parsing thread on two cores only added contention
+// and compiling the parser once more: 0.5 s more CPU at 10,000 articles). Results keep the input order.
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
@@ -45,9 +47,9 @@ export function parseJob(job: ParseJob, site: SiteConfig): ParsedJob {
 }
 
 export interface ParseOptions {
-  /** Threads to use, the calling one included (default: one per core); 1 means no worker. */
+  /** Worker threads to use (default: one per core); 1 means none, the calling thread parses everything. */
   threads?: number;
-  /** Whether the calling thread takes chunks too (default true); false leaves all to the workers. */
+  /** Whether the calling thread takes chunks until a worker is ready (default true); false: never. */
   callerParses?: boolean;
   /** Filled with how many files the workers parsed. */
   stats?: { byWorkers: number };
@@ -71,6 +73,7 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
   };
 
   const workers: Worker[] = [];
+  let workersReady = 0;
   const finished = Array.from({ length: workerCount }, () => {
     let worker: Worker;
     try {
@@ -97,6 +100,7 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
           message.results.forEach((r, i) => (results[start + i] = r));
           stats.byWorkers += message.results.length;
         } else {
+          workersReady++;
           send();
         }
         send();
@@ -111,9 +115,10 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
     });
   });
 
-  // The calling thread parses too, yielding between chunks so worker messages are handled.
+  // The calling thread parses until a worker is ready, yielding between chunks so worker messages are handled.
+  const callerTakes = () => workers.length === 0 || (options.callerParses !== false && workersReady === 0);
   try {
-    for (let range = options.callerParses === false && workers.length > 0 ? undefined : take(); range; range = take()) {
+    for (let range = callerTakes() ? take() : undefined; range; range = callerTakes() ? take() : undefined) {
       for (let i = range[0]; i < range[1]; i++) results[i] = parseJob(jobs[i]!, site);
       await new Promise((resolve) => setImmediate(resolve));
     }
