@@ -13,6 +13,8 @@ const REMEMBER_AT_MOST = 50_000;
 
 /** Transliterates any text to a URL slug; returns "" when nothing usable is left (the caller decides). */
 export function slugify(text: string): string {
+  // Already a slug (most file names): transliterating would give it back unchanged.
+  if (text.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(text)) return text;
   let slug = remembered.get(text);
   if (slug === undefined) {
     if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
