@@ -50,6 +50,8 @@ export interface BuildOptions {
   search?: boolean;
   /** Use and update the persistent cache in .cache/newsdesk/ (default true); false builds from scratch. */
   cache?: boolean;
+  /** Parse, render and write on worker threads when the site is big enough (default true); false does all on this thread. */
+  workers?: boolean;
 }
 
 /** Milliseconds spent in each phase of a build, in order; `newsdesk build --timings FILE` writes them. */
@@ -88,6 +90,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let parseCache: ParseCacheStore | undefined;
     const loaded = await loadSite(root, {
       drafts: options.drafts ?? false,
+      ...(options.workers === false ? { threads: 1 } : {}),
       now: options.now ?? referenceTime(),
       ...(useCache ? { cache: (site) => (parseCache = ParseCacheStore.open(cacheDir, saltOf("parse", site))) } : {}),
     });
@@ -105,30 +108,39 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     // Article pages, share codes included, are rendered on worker threads in big builds (page-workers.ts).
     // A full build renders every article: the workers start now and load while this thread plans.
-    if (!previous && content.articles.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
-    let planned: Plan;
-    try {
-      planned = planPages(content, previous, useCache, outDir, cacheDir);
-    } catch (error) {
-      await stopArticlePageWorkers();
-      throw error;
-    }
-    const { model, intact, pageKeys, kept, keptUrls } = planned;
-    endPhase("plan");
-
+    const workers = options.workers !== false;
+    if (workers && !previous && content.articles.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
     // A full build writes pages into its staging folder while Eleventy is still rendering the next ones:
     // article pages where workers render them, the others on a worker thread of their own (Eleventy renders
     // every page before this thread would get to a file system callback).
     const staging = stagingFolder(outDir);
-    const streaming = previous || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
-    // A warm build with many article pages to render again renders them on workers too.
-    const toRender = content.articles.filter((a) => !keptUrls.has(a.url));
-    if (toRender.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
-    requestArticlePages(
-      articlePageFrame(model),
-      toRender.map((a) => articlePageParts(model, a)),
-      streaming ? staging : undefined,
-    );
+    const streaming = previous || !workers || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
+    const askForPages = (model: SiteModel, articles: readonly Article[]) =>
+      requestArticlePages(
+        articlePageFrame(model),
+        articles.map((a) => articlePageParts(model, a)),
+        streaming ? staging : undefined,
+      );
+    let planned: Plan;
+    try {
+      // A full build asks for every article page as soon as the model is made, before working out the
+      // page keys (which only the next build reads); a warm build must know first which pages it keeps.
+      planned = planPages(content, previous, useCache, outDir, cacheDir, previous ? undefined : (model) => askForPages(model, model.content.articles));
+    } catch (error) {
+      await stopArticlePageWorkers();
+      await streaming?.stop();
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    const { model, intact, pageKeys, kept, keptUrls } = planned;
+    if (previous) {
+      // A warm build with many article pages to render again renders them on workers too.
+      const toRender = content.articles.filter((a) => !keptUrls.has(a.url));
+      if (workers && toRender.length >= PAGE_WORKERS_FROM) startArticlePageWorkers(availableParallelism());
+      askForPages(model, toRender);
+    }
+    endPhase("plan");
+
     const writeEarly = (rel: string, page: string) => {
       if (articlePagesWritten().get(rel)?.content !== page) streaming!.write(rel, page);
     };
@@ -225,12 +237,20 @@ interface Plan {
 }
 
 /**
- * The site model, and which pages of the last build can stay as they are: article and list pages whose
- * key matches the last build's and whose file is intact.
+ * The site model (handed to `modelMade` as soon as it is made), and which pages of the last build can
+ * stay as they are: article and list pages whose key matches the last build's and whose file is intact.
  */
-function planPages(content: SiteContent, previous: OutputManifest | undefined, useCache: boolean, outDir: string, cacheDir: string): Plan {
+function planPages(
+  content: SiteContent,
+  previous: OutputManifest | undefined,
+  useCache: boolean,
+  outDir: string,
+  cacheDir: string,
+  modelMade?: (model: SiteModel) => void,
+): Plan {
   const relatedFile = path.join(cacheDir, "related.v8");
   const model = createSiteModel(content, useCache ? { related: (articles, count) => findRelatedCached(relatedFile, saltOf("related"), articles, count) } : {});
+  modelMade?.(model);
   const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
   const pageKeys = new Map<string, string>();
   const kept = new Set<string>();

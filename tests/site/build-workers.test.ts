@@ -1,0 +1,28 @@
+// A build big enough for worker threads (parsing, article pages rendered and written by workers, the other
+// pages written by a streaming worker) gives byte for byte what the same build gives on one thread.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
+import { buildSite } from "../../src/site/index.ts";
+import { articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
+import { makeSite } from "../support/fixtures.ts";
+import { diffTrees, readTree } from "../support/tree.ts";
+
+const NOW = new Date("2027-01-01T00:00:00Z");
+
+describe("a build on worker threads", () => {
+  it("writes exactly what a build on one thread writes", async () => {
+    const corpus = generateCorpus(450);
+    const root = makeSite(Object.fromEntries(corpus.map((a) => [a.fileName, formatCorpusArticle(a)])));
+    const before = articlePagesRenderedByWorkers();
+    const parallel = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_parallel" });
+    expect(parallel.ok).toBe(true);
+    expect(articlePagesRenderedByWorkers() - before).toBe(450);
+    const serial = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_serial", workers: false });
+    expect(serial.ok).toBe(true);
+    expect(articlePagesRenderedByWorkers() - before).toBe(450);
+    const written = readTree(path.join(root, "_parallel"));
+    expect(written.size).toBeGreaterThan(500);
+    expect(diffTrees(written, readTree(path.join(root, "_serial")))).toEqual([]);
+  }, 180_000);
+});
