@@ -35,7 +35,7 @@ import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
 import { findRelatedCached } from "./related-cache.ts";
 import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
-import { articlePagesWritten, requestArticlePages, startArticlePageWorkers, stopArticlePageWorkers } from "./page-workers.ts";
+import { articlePagesWritten, requestArticlePages, startArticlePageWorkers, stopArticlePageWorkers, takeArticlePagesWritten } from "./page-workers.ts";
 
 export interface BuildOptions {
   /** The site root: the folder holding content/. */
@@ -149,6 +149,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       rendered = await renderPages(model, outDir, streaming && writeEarly);
     } catch (error) {
       await stopArticlePageWorkers();
+      takeArticlePagesWritten();
       await streaming?.stop();
       await rm(staging, { recursive: true, force: true });
       throw error;
@@ -284,7 +285,7 @@ function planPages(
 async function finishFullWrite(staging: string, rendered: OutputFiles, streaming: StreamingWriter | undefined): Promise<Map<string, FileStamp>> {
   if (!streaming) return writeFolderAsync(staging, rendered);
   // Written by the article-page workers, then by the streaming writer (later, so it counts last).
-  const written = new Map([...articlePagesWritten(), ...(await streaming.finish())]);
+  const written = new Map([...takeArticlePagesWritten(), ...(await streaming.finish())]);
   const stamps = new Map<string, FileStamp>();
   const rest: OutputFiles = new Map();
   for (const [rel, content] of rendered) {

@@ -1,9 +1,10 @@
 // Article pages rendered on worker threads. A build with many article pages to render starts the workers
 // right after loading and, once the site model is made, asks for every one of those pages at once, each
 // sent as plain data: the page's article and what it shows of others (links only), plus, once per worker,
-// the parts every page shares. The workers make each page's share code and render the page while this
-// thread goes through Eleventy's own steps for each page; the page's template then takes the HTML that is
-// ready. A page rendered on a worker is byte for byte the page rendered here (tests/site/page-workers.test.ts).
+// the parts every page shares. The workers make each page's share code, render the page and, in a full
+// build, write it into the staging folder, while this thread goes through Eleventy's own steps for each
+// page; the page's template then takes the HTML that is ready. A page rendered on a worker is byte for byte
+// the page rendered here (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
 import type { Worker } from "node:worker_threads";
 import type { ArticleLink } from "../content/index.ts";
 import { pagePath, type FileStamp } from "./output.ts";
@@ -18,7 +19,6 @@ export function renderArticlePageFrom(frame: ArticlePageFrame, parts: ArticlePag
 
 /** Pages per message: enough to keep messages few, few enough that a worker's first answer comes soon. */
 const BATCH = 40;
-
 
 /** A rendered page, and its file's stamp when the worker also wrote it. */
 interface RenderedPage {
@@ -180,6 +180,13 @@ export function takeArticlePage(url: string): Promise<string> | undefined {
 /** The pages workers wrote since they were last started: output path → stamp and contents. */
 export function articlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; content: string }> {
   return written;
+}
+
+/** articlePagesWritten, let go of here (the pages' contents are big). */
+export function takeArticlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; content: string }> {
+  const taken = written;
+  written = new Map();
+  return taken;
 }
 
 /** How many pages worker threads have rendered in this process (tests check that they take part). */
