@@ -5,6 +5,7 @@ import type { Article, ArticleLink, SiteConfig, TagGroup } from "../src/content/
 import { articleMeta } from "../src/content/portal-meta.ts";
 import { districtUrl } from "../src/content/site-urls.ts";
 import { describeNewsArticle, describeOpenGraph } from "../src/publish/structured-data.ts";
+import { absoluteUrl } from "../src/publish/urls.ts";
 import type { AssetMap } from "../src/site/assets.ts";
 import { html, jsonForScript, trustedHtml, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
@@ -45,17 +46,12 @@ export function renderArticlePage(page: ArticlePageData): string {
     breadcrumb: [{ label: site.homeLabel, href: "/" }, { label: site.channel.name, href: "/news/" }, { label: "正文阅读" }],
     column: site.channel.name,
     meta: articleMeta(site, article),
-    main: html`${renderArticle(site, article, renderReaderTools({ url: shareUrlOf(site, article), shareCode: page.shareCode }), page.tags)}
+    main: html`${renderArticle(site, article, renderReaderTools({ url: absoluteUrl(article.url, site), shareCode: page.shareCode }), page.tags)}
 ${renderNeighbours(page.neighbours)}
 ${renderRelated(page.related)}`,
     sidebar: renderHotTopics(page.hot),
     head: renderArticleHead(site, article),
   });
-}
-
-/** The absolute URL a page shares (and its QR code encodes). */
-export function shareUrlOf(site: SiteConfig, article: Pick<Article, "url">): string {
-  return new URL(article.url, site.baseUrl).href;
 }
 
 /** JSON-LD NewsArticle and Open Graph tags; jsonForScript keeps every value inside the script element. */

@@ -1,6 +1,7 @@
 // The page shell every page shares: head, header, breadcrumb, main column, the 全站热点 sidebar, footer.
 import type { MetaPair, SiteConfig } from "../src/content/index.ts";
 import { siteMeta } from "../src/content/portal-meta.ts";
+import { absoluteUrl } from "../src/publish/urls.ts";
 import { assetUrl, type AssetMap } from "../src/site/assets.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";
@@ -36,7 +37,7 @@ export function renderMetaTags(pairs: readonly MetaPair[]): SafeHtml {
 export function renderPage(page: PageShell): string {
   const site = page.site;
   const fullTitle = page.title === site.name ? site.name : `${page.title} - ${site.name}`;
-  const canonical = new URL(page.path, site.baseUrl).href;
+  const canonical = absoluteUrl(page.path, site);
   const column = page.column ?? page.breadcrumb[1]?.label ?? site.homeLabel;
   return html`<!doctype html>
 <html lang="${site.language}">

@@ -8,13 +8,14 @@
 import type { Worker } from "node:worker_threads";
 import type { ArticleLink } from "../content/index.ts";
 import { pagePath, type FileStamp } from "./output.ts";
-import { renderArticlePage, shareUrlOf, type ArticlePageFrame, type ArticlePageParts } from "../../templates/article.ts";
+import { renderArticlePage, type ArticlePageFrame, type ArticlePageParts } from "../../templates/article.ts";
+import { absoluteUrl } from "../publish/urls.ts";
 import { startModuleWorker } from "../runtime.ts";
 import { shareCodeSvg } from "./share-code.ts";
 
 /** Renders one article page on this thread: what a worker does for each page it is sent. */
 export function renderArticlePageFrom(frame: ArticlePageFrame, parts: ArticlePageParts): string {
-  return renderArticlePage({ ...frame, ...parts, shareCode: shareCodeSvg(shareUrlOf(frame.site, parts.article)) });
+  return renderArticlePage({ ...frame, ...parts, shareCode: shareCodeSvg(absoluteUrl(parts.article.url, frame.site)) });
 }
 
 /** Pages per message: enough to keep messages few, few enough that a worker's first answer comes soon. */
