@@ -310,7 +310,6 @@ function textOf(content: string | Uint8Array): string {
   return typeof content === "string" ? content : Buffer.from(content).toString("utf8");
 }
 
-
 /** Renders every page Eleventy knows into memory: output path (relative, forward slashes) → contents. */
 async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: string, content: string) => void): Promise<OutputFiles> {
   prepareBuild(model);

@@ -60,9 +60,14 @@ export function readManifest(file: string, salt: string, outDir: string): Output
 }
 
 export function writeManifest(file: string, manifest: OutputManifest): void {
+  writeFileAtomically(file, serialize(manifest));
+}
+
+/** Writes `file` whole or not at all: into a temporary file beside it, then renamed over it. */
+export function writeFileAtomically(file: string, data: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, serialize(manifest));
+  writeFileSync(temp, data);
   renameSync(temp, file);
 }
 
@@ -375,9 +380,7 @@ export async function updateFolder(
   // 2. The journal makes the change complete-able from here on, whatever happens to this process.
   const journal: Journal = { staging, moves: changed.map(([rel]) => rel), deletes };
   const journalFile = `${outDir}${JOURNAL}`;
-  const temp = `${journalFile}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, JSON.stringify(journal));
-  renameSync(temp, journalFile);
+  writeFileAtomically(journalFile, JSON.stringify(journal));
   // 3. Apply it.
   applyJournal(outDir, journal);
   rmSync(journalFile, { force: true });

@@ -2,11 +2,11 @@
 // tags, in site order, which an edited body or title leaves as they were; working it out again takes a
 // tenth of a warm build at 10,000 articles. Stored as positions in the site order, under a digest of
 // exactly what findRelated reads, so any change there works it out again.
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import { findRelated, tagKey, type Article } from "../content/index.ts";
+import { writeFileAtomically } from "./output.ts";
 
 interface Stored {
   salt: string;
@@ -37,9 +37,6 @@ export function findRelatedCached(file: string, salt: string, newestFirst: reado
   const related = findRelated(newestFirst, count);
   const position = new Map(newestFirst.map((a, i) => [a, i]));
   const fresh: Stored = { salt, inputs, related: newestFirst.map((a) => related.get(a.url)!.map((r) => position.get(r)!)) };
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, serialize(fresh));
-  renameSync(temp, file);
+  writeFileAtomically(file, serialize(fresh));
   return related;
 }
