@@ -11,19 +11,16 @@ interface ArticleTemplateData {
 }
 
 /**
- * Everything an article page shows besides its own article and what the code and site configuration fix:
- * a warm build renders the page again only when the fingerprint of these changes (page-keys.ts).
- * Keep in step with templates/article.ts; tests/site/build-cache.test.ts checks warm against cold output.
+ * Everything an article page shows besides its own article and what the code and site configuration fix,
+ * taken from the very frame and parts the page is rendered from: a warm build renders the page again only
+ * when the fingerprint of these changes (page-keys.ts). tests/site/build-cache.test.ts checks warm
+ * against cold output.
  */
 export function articlePageInputs(model: SiteModel, article: Article): unknown {
-  return {
-    hot: model.hot,
-    assets: model.assets,
-    neighbours: model.neighbours.get(article.url),
-    related: model.related.get(article.url),
-    // Only what the page prints of each tag: another article's edit must not count here.
-    tags: (model.articleTags.get(article.url) ?? []).map((t) => [t.name, t.url]),
-  };
+  const { hot, assets } = articlePageFrame(model);
+  const { neighbours, related, tags } = articlePageParts(model, article);
+  // Only what the page prints of each tag: another article's edit must not count here.
+  return { hot, assets, neighbours, related, tags: tags.map((t) => [t.name, t.url]) };
 }
 
 /** The parts every article page of a build shares. */
