@@ -38,7 +38,6 @@ class ArticlePagePool {
   /** Workers that said they are ready, with the batches sent to each, oldest first. */
   private readonly sent = new Map<Worker, Job[][]>();
   private frame: ArticlePageFrame | undefined;
-  rendered = 0;
 
   constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
@@ -51,7 +50,7 @@ class ArticlePagePool {
             message.html ? job.resolve({ html: message.html[i]!, ...(message.stamps ? { stamp: message.stamps[i]! } : {}) }) : job.reject(new Error(message.error)),
           );
         }
-        if (message.html) this.rendered += message.html.length;
+        if (message.html) renderedByWorkers += message.html.length;
         this.dispatch();
       });
       // A worker that fails hands its batch back: the others, or this thread, render those pages.
@@ -192,13 +191,12 @@ export function takeArticlePagesWritten(): ReadonlyMap<string, { stamp: FileStam
 
 /** How many pages worker threads have rendered in this process (tests check that they take part). */
 export function articlePagesRenderedByWorkers(): number {
-  return renderedByWorkers + (pool?.rendered ?? 0);
+  return renderedByWorkers;
 }
 
 export async function stopArticlePageWorkers(): Promise<void> {
   const stopping = pool;
   pool = undefined;
   requested.clear();
-  renderedByWorkers += stopping?.rendered ?? 0;
   await stopping?.stop();
 }
