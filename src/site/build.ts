@@ -192,9 +192,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       try {
         const writing = finishFullWrite(staging, rendered, streaming);
         // While the last files are written (by a worker and libuv's threads), this thread saves the parse
-        // cache instead of waiting; it holds only parsed articles, valid whatever happens to this build.
+        // cache (it holds only parsed articles, valid whatever happens to this build) and works out the
+        // page keys for the manifest, instead of waiting.
         try {
-          if (useCache) parseCache?.save();
+          if (useCache) {
+            parseCache?.save();
+            pageKeys();
+          }
         } finally {
           stamps = await writing;
         }
@@ -209,7 +213,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     endPhase("write");
 
     if (useCache) {
-      const manifest: OutputManifest = { format: 1, salt: outputSalt, outDir, files: stamps, pageKeys };
+      const manifest: OutputManifest = { format: 1, salt: outputSalt, outDir, files: stamps, pageKeys: pageKeys() };
       writeManifest(manifestFile, manifest);
       if (!parseCacheSaved) parseCache?.save();
       endPhase("cache");
@@ -230,8 +234,8 @@ interface Plan {
   model: SiteModel;
   /** Output files still exactly as the last build left them. */
   intact: Set<string>;
-  /** Page path → key of everything the page is rendered from. */
-  pageKeys: Map<string, string>;
+  /** Page path → key of everything the page is rendered from (none when the cache is off). */
+  pageKeys: () => Map<string, string>;
   /** Page paths, and their URLs, that a warm build keeps from the last build. */
   kept: Set<string>;
   keptUrls: Set<string>;
@@ -240,6 +244,8 @@ interface Plan {
 /**
  * The site model (handed to `modelMade` as soon as it is made), and which pages of the last build can
  * stay as they are: article and list pages whose key matches the last build's and whose file is intact.
+ * A full build keeps nothing, so it works out the page keys (which only the next build reads) when asked,
+ * while its last files are written, instead of before rendering.
  */
 function planPages(
   content: SiteContent,
@@ -253,28 +259,41 @@ function planPages(
   const model = createSiteModel(content, useCache ? { related: (articles, count) => findRelatedCached(relatedFile, saltOf("related"), articles, count) } : {});
   modelMade?.(model);
   const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
-  const pageKeys = new Map<string, string>();
   const kept = new Set<string>();
   const keptUrls = new Set<string>();
-  const sources = content.articles.map((a) => sourceKeyOf(a));
-  if (useCache && sources.every((s) => s !== undefined)) {
-    const fingerprints = new Fingerprinter(new Map(content.articles.map((a, i) => [a, sources[i]!])));
-    const keyed = [
-      ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
-      ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
-    ];
+  let keyed: KeyedPage[] | undefined;
+  const pageKeys = () => new Map((keyed ??= useCache ? keyPages(model) : []).map((p) => [p.rel, p.key]));
+  if (previous) {
+    keyed = useCache ? keyPages(model) : [];
     for (const page of keyed) {
-      const rel = pagePath(page.url);
-      const key = pageKey(fingerprints, page.source, page.inputs());
-      pageKeys.set(rel, key);
-      if (previous?.pageKeys.get(rel) === key && intact.has(rel)) {
-        kept.add(rel);
+      if (previous.pageKeys.get(page.rel) === page.key && intact.has(page.rel)) {
+        kept.add(page.rel);
         keptUrls.add(page.url);
       }
     }
   }
   model.keptPageUrls = keptUrls;
   return { model, intact, pageKeys, kept, keptUrls };
+}
+
+interface KeyedPage {
+  url: string;
+  /** Page path. */
+  rel: string;
+  key: string;
+}
+
+/** The key of every article and list page (page-keys.ts); none when an article did not come from a file. */
+function keyPages(model: SiteModel): KeyedPage[] {
+  const { content } = model;
+  const sources = content.articles.map((a) => sourceKeyOf(a));
+  if (!sources.every((s) => s !== undefined)) return [];
+  const fingerprints = new Fingerprinter(new Map(content.articles.map((a, i) => [a, sources[i]!])));
+  const pages = [
+    ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
+    ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
+  ];
+  return pages.map((page) => ({ url: page.url, rel: pagePath(page.url), key: pageKey(fingerprints, page.source, page.inputs()) }));
 }
 
 /**
