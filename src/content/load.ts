@@ -25,6 +25,8 @@ export interface LoadOptions {
   cache?: ParseCache | ((site: SiteConfig) => ParseCache);
   /** Threads to parse on (default: one per core); 1 parses on the calling thread only. */
   threads?: number;
+  /** Called once the parsing threads are started: work for this thread while they parse. */
+  whileParsing?: () => void;
 }
 
 export interface SiteContent {
@@ -84,7 +86,7 @@ export async function loadSite(root: string, options: LoadOptions): Promise<Load
 
   const files = await listArticleFiles(root);
   const cache = typeof options.cache === "function" ? options.cache(site) : options.cache;
-  const results = await parseFiles(root, files, site, cache, options.threads);
+  const results = await parseFiles(root, files, site, cache, options);
   return assembleSite(root, site, results.map((result, i) => ({ file: files[i]!, ...result })), options);
 }
 
@@ -131,7 +133,7 @@ async function parseFiles(
   files: readonly string[],
   site: SiteConfig,
   cache: ParseCache | undefined,
-  threads: number | undefined,
+  { threads, whileParsing }: Pick<LoadOptions, "threads" | "whileParsing">,
 ): Promise<ParsedArticle[]> {
   const results: ParsedArticle[] = new Array(files.length);
   const jobs: ParseJob[] = [];
@@ -173,7 +175,7 @@ async function parseFiles(
       }
     });
   }
-  const parsed = await parseAll(jobs, site, threads === undefined ? {} : { threads });
+  const parsed = await parseAll(jobs, site, { ...(threads === undefined ? {} : { threads }), ...(whileParsing ? { whileParsing } : {}) });
   parsed.forEach(({ key, look, ...result }, n) => {
     const index = jobIndex[n]!;
     if (key !== undefined) keys[index] = key;

@@ -53,6 +53,8 @@ export interface ParseOptions {
   callerParses?: boolean;
   /** Filled with how many files the workers parsed. */
   stats?: { byWorkers: number };
+  /** Called once the workers are started (at once when there are none). */
+  whileParsing?: () => void;
 }
 
 export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, options: ParseOptions = {}): Promise<ParsedJob[]> {
@@ -61,6 +63,7 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
   const results: ParsedJob[] = new Array(jobs.length);
   const workerCount = threads <= 1 || jobs.length < PARALLEL_THRESHOLD ? 0 : Math.min(threads, 8, Math.ceil(jobs.length / CHUNK));
   if (workerCount === 0) {
+    options.whileParsing?.();
     jobs.forEach((job, i) => (results[i] = parseJob(job, site)));
     return results;
   }
@@ -115,6 +118,7 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
     });
   });
 
+  options.whileParsing?.();
   // The calling thread parses until a worker is ready, yielding between chunks so worker messages are handled.
   const callerTakes = () => workers.length === 0 || (options.callerParses !== false && workersReady === 0);
   try {
