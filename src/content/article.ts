@@ -152,7 +152,8 @@ function findInvalidUtf8(bytes: Uint8Array): { offset: number; line: number; col
 /** Parses one article's text. `file` is the path relative to the site root, used in messages. */
 export function parseArticle(rawText: string, file: string, site: SiteConfig): ParsedArticle {
   // A BOM and CRLF line endings give exactly the same article as their plain twins.
-  const text = rawText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const unmarked = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const text = unmarked.includes("\r") ? unmarked.replace(/\r\n?/g, "\n") : unmarked;
   const problems: Problem[] = [];
   const error = (message: string, hint: string, extra: Partial<Problem> = {}): ParsedArticle => ({
     problems: [...problems, { severity: "error", file, message, hint, ...extra }],
@@ -164,15 +165,22 @@ export function parseArticle(rawText: string, file: string, site: SiteConfig): P
   if (language !== "" && language !== "yaml") {
     return error(`"---${language}" front matter is not allowed; only YAML is read (and nothing is executed)`, "第一行只写 ---，不要在后面加 js、json 等", { line: 1, column: 4 });
   }
-  if (!/\n---[ \t]*(?:\n|$)/.test(text.slice(opening[0].length - 1))) {
+  const closing = /\n---[ \t]*(?:\n|$)/g;
+  closing.lastIndex = opening[0].length - 1;
+  const close = closing.exec(text);
+  if (!close) {
     return error("front matter is not closed: no line of three dashes (---) after the fields", "字段写完后要单独一行写 --- 结束", { line: 1, column: 1 });
   }
 
-  // gray-matter splits the file; the YAML itself goes through our strict reader, never its engines.
-  const split = matter(text, { engines: { yaml: () => ({}) }, language: "yaml" });
+  // gray-matter splits the front matter off; the YAML itself goes through our strict reader, never its
+  // engines. It is given the lines up to the closing --- only (it copies and hashes what it is given): it
+  // splits at the first line starting with ---, which is never after that one, so the split is the same.
+  const headEnd = close.index + close[0].length;
+  const split = matter(text.slice(0, headEnd), { engines: { yaml: () => ({}) }, language: "yaml" });
+  const afterMatter = split.content + text.slice(headEnd);
   const frontMatterText = split.matter.replace(/^\n/, "");
-  const body = split.content.replace(/^\n/, "");
-  const bodyStartLine = text.slice(0, text.length - split.content.length).split("\n").length + (split.content.startsWith("\n") ? 1 : 0);
+  const body = afterMatter.replace(/^\n/, "");
+  const bodyStartLine = text.slice(0, text.length - afterMatter.length).split("\n").length + (afterMatter.startsWith("\n") ? 1 : 0);
 
   const yaml = readYamlRecord(frontMatterText, file, 1);
   problems.push(...yaml.problems);
@@ -187,7 +195,7 @@ export function parseArticle(rawText: string, file: string, site: SiteConfig): P
     }
   }
   // A missing field is reported at the closing ---, where it would be added.
-  const closingLine = text.split("\n").findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line)) + 1;
+  const closingLine = text.slice(0, close.index).split("\n").length + 1;
   yaml.positions.set("", { line: closingLine, column: 1 });
 
   const validated = validateRecord(frontMatterSchema, yaml.data, yaml, file, help);

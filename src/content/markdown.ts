@@ -89,7 +89,7 @@ export function renderMarkdown(body: string): RenderedBody {
       });
     }
   });
-  const lines = body.split("\n");
+  const lines = rejectedUrls.length > 0 ? body.split("\n") : [];
   for (const url of new Set(rejectedUrls)) {
     const index = lines.findIndex((l) => l.includes(url));
     warnings.push({
