@@ -16,9 +16,11 @@ port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string } | { p
   try {
     if (!frame) throw new Error("internal error: article pages were sent before the parts they share");
     const html = message.pages.map((parts) => renderArticlePageFrom(frame!, parts));
-    if (!writeTo) return port.postMessage({ html });
+    // The batch's pages travel as one string (see page-workers.ts), cut apart again by their lengths.
+    const pages = { joined: html.join(""), lengths: html.map((h) => h.length) };
+    if (!writeTo) return port.postMessage(pages);
     const stamps = writeEntries(writeTo, message.pages.map((parts, i) => [pagePath(parts.article.url), html[i]!]));
-    port.postMessage({ html, stamps: stamps.map(([, stamp]) => stamp) });
+    port.postMessage({ ...pages, stamps: stamps.map(([, stamp]) => stamp) });
   } catch (error) {
     port.postMessage({ error: (error as Error).message });
   }
