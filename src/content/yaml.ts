@@ -51,6 +51,8 @@ const CORE_NOT_TEXT = [
   /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
   /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
 ];
+// What every scalar of CORE_NOT_TEXT starts with: other values need not be tried against each pattern.
+const MAYBE_NOT_TEXT = /^[~nNtTfF0-9+.-]/;
 // Characters that make a value anything but plain text when they start it, or anywhere in it.
 const INDICATOR_FIRST = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const UNSAFE_ANYWHERE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\u3000\uff1a]|: | #|:$/;
@@ -62,7 +64,7 @@ function isPlainText(value: string): boolean {
     value !== "" &&
     !INDICATOR_FIRST.test(value) &&
     !UNSAFE_ANYWHERE.test(value) &&
-    !CORE_NOT_TEXT.some((pattern) => pattern.test(value))
+    !(MAYBE_NOT_TEXT.test(value) && CORE_NOT_TEXT.some((pattern) => pattern.test(value)))
   );
 }
 
