@@ -22,9 +22,14 @@ describe("parseAll", () => {
     const shared = { byWorkers: 0 };
     const one = await parseAll(jobs, site, { threads: 1, stats: alone });
     const two = await parseAll(jobs, site, { threads: 2, callerParses: false, stats: shared });
+    // The default: this thread parses beside one worker (it takes the first chunk before any worker is ready).
+    const mixed = { byWorkers: 0 };
+    const beside = await parseAll(jobs, site, { threads: 2, stats: mixed });
     expect(alone.byWorkers).toBe(0);
     expect(shared.byWorkers).toBe(jobs.length);
+    expect(mixed.byWorkers).toBeLessThan(jobs.length);
     expect(two).toEqual(one);
+    expect(beside).toEqual(one);
     expect(one).toHaveLength(jobs.length);
     expect(one[7]!.problems.map((p) => p.message)).toEqual(['unknown district "长安"; did you mean "长安区"?']);
     expect(one[300]!.problems[0]!.message).toMatch(/not valid UTF-8/);
