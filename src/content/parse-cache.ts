@@ -10,7 +10,7 @@
 // were looked at are vouched for, so an edit within the same tick of a coarse file-system clock is never
 // mistaken for no edit.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, appendFileSync, statSync, type Stats } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Article, ParsedArticle } from "./article.ts";
@@ -174,25 +174,35 @@ export class ParseCacheStore implements ParseCache {
     const currentSize = this.bodiesFile ? fileSize(path.join(this.dir, this.bodiesFile)) : 0;
     const fresh = !this.bodiesFile || currentSize === undefined || currentSize > 2 * liveBytes + (1 << 20);
     const bodiesFile = fresh ? `bodies-${randomBytes(6).toString("hex")}.bin` : this.bodiesFile!;
-    const chunks: Buffer[] = [];
+    const bodiesPath = path.join(this.dir, bodiesFile);
+    const bodies = new BodyWriter(bodiesPath, fresh ? "w" : "a");
     let end = fresh ? 0 : currentSize!;
     const entries: [string, StoredEntry][] = [];
-    for (const [key, { stored, parsed }] of this.live) {
-      let body: [number, number] | undefined;
-      if (stored?.body && !fresh) {
-        body = stored.body;
-      } else if (parsed.article) {
-        const bytes = Buffer.from(parsed.article.html, "utf8");
-        chunks.push(bytes);
-        body = [end, bytes.length];
-        end += bytes.length;
+    try {
+      for (const [key, { stored, parsed }] of this.live) {
+        let body: [number, number] | undefined;
+        if (stored?.body && !fresh) {
+          body = stored.body;
+        } else if (parsed.article) {
+          const length = bodies.write(parsed.article.html);
+          body = [end, length];
+          end += length;
+        }
+        // Reused entries are stored as they were read (their HTML already left out): no body is read here.
+        const withoutHtml = stored ? stored.parsed : parsed.article ? { ...parsed, article: { ...parsed.article, html: "" } } : parsed;
+        entries.push([key, body ? { parsed: withoutHtml, body } : { parsed: withoutHtml }]);
       }
-      // Reused entries are stored as they were read (their HTML already left out): no body is read here.
-      const withoutHtml = stored ? stored.parsed : parsed.article ? { ...parsed, article: { ...parsed.article, html: "" } } : parsed;
-      entries.push([key, body ? { parsed: withoutHtml, body } : { parsed: withoutHtml }]);
+      bodies.close();
+    } catch (error) {
+      // The index still describes the old bodies file: bodies appended to it are only dead space, a new
+      // file is nobody's.
+      try {
+        bodies.close();
+      } finally {
+        if (fresh) rmSync(bodiesPath, { force: true });
+      }
+      throw error;
     }
-    if (fresh) writeFileSync(path.join(this.dir, bodiesFile), Buffer.concat(chunks));
-    else if (chunks.length > 0) appendFileSync(path.join(this.dir, bodiesFile), Buffer.concat(chunks));
     const stamps = [...this.stamps].filter(([, stamp]) => this.live.has(stamp.key));
     const index: StoredIndex = { format: FORMAT, salt: this.salt, bodies: bodiesFile, entries, stamps };
     const temp = path.join(this.dir, `${INDEX_FILE}.${randomBytes(4).toString("hex")}.tmp`);
@@ -206,6 +216,52 @@ export class ParseCacheStore implements ParseCache {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+  }
+}
+
+/**
+ * Appends texts to a file as UTF-8 through one reused buffer. With a buffer per body (tens of thousands,
+ * outside the JavaScript heap, which also set off full collections for "external memory pressure"),
+ * saving the cache of 30,000 articles took 0.8–1.2 s, against 0.5–0.7 s this way (10,000: 0.28–0.32 s
+ * against 0.17–0.21 s).
+ */
+class BodyWriter {
+  private readonly fd: number;
+  private buffer = Buffer.allocUnsafe(1 << 22);
+  private used = 0;
+
+  constructor(file: string, flags: "w" | "a") {
+    this.fd = openSync(file, flags);
+  }
+
+  /** Adds `text`; returns its length in bytes. */
+  write(text: string): number {
+    const length = Buffer.byteLength(text, "utf8");
+    if (this.used + length > this.buffer.length) {
+      this.flush();
+      if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(length);
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
+    return length;
+  }
+
+  private flush(): void {
+    let done = 0;
+    while (done < this.used) done += writeSync(this.fd, this.buffer, done, this.used - done);
+    this.used = 0;
+  }
+
+  private closed = false;
+
+  /** Writes what is left and closes the file (once; later calls do nothing). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
   }
 }
 

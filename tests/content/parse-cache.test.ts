@@ -76,6 +76,32 @@ describe("ParseCacheStore", () => {
     third.close();
   });
 
+  it("appends new bodies to the bodies file, however long, and reads every one back", () => {
+    const cacheDir = dir();
+    const first = ParseCacheStore.open(cacheDir, "s");
+    const a = parse("第一篇", "短的正文，**加粗**。\n");
+    first.set("a", a);
+    first.save();
+    const bodies = () => readdirSync(cacheDir).filter((f) => f.startsWith("bodies-"));
+    const [file] = bodies();
+
+    // Longer than the buffer bodies go through on their way to the file (4 MiB).
+    const huge = parse("第二篇", `${"很长的正文，".repeat(300_000)}\n`);
+    expect(Buffer.byteLength(huge.article!.html)).toBeGreaterThan(4 << 20);
+    const second = ParseCacheStore.open(cacheDir, "s");
+    expect(second.get("a")).toBeDefined();
+    second.set("b", huge);
+    second.set("c", parse("第三篇"));
+    second.save();
+    expect(bodies()).toEqual([file]);
+
+    const third = ParseCacheStore.open(cacheDir, "s");
+    expect(third.get("a")).toEqual(a);
+    expect(third.get("b")).toEqual(huge);
+    expect(third.get("c")).toEqual(parse("第三篇"));
+    third.close();
+  });
+
   it("keys files by path and bytes", () => {
     const bytes = new TextEncoder().encode("---\ntitle: x\n---\n");
     expect(parseKey("content/news/a.md", bytes)).toBe(parseKey("content/news/a.md", bytes));
