@@ -214,17 +214,34 @@ export class FolderWriter {
   private async writeOne(rel: string, content: string | Uint8Array): Promise<FileStamp> {
     const file = path.join(this.dir, rel);
     await this.folder(path.dirname(file));
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    const handle = await open(file, "w");
+    // Text is encoded into a buffer of the writer's own, used again for later files once this one is
+    // written: a new buffer for every file only made work for the collector.
+    let scratch: Buffer | undefined;
+    let bytes: Uint8Array;
+    if (typeof content === "string") {
+      scratch = this.scratch.pop() ?? Buffer.allocUnsafe(1 << 16);
+      if (scratch.length < content.length * 3) scratch = Buffer.allocUnsafe(content.length * 3);
+      bytes = scratch.subarray(0, scratch.write(content, 0, "utf8"));
+    } else {
+      bytes = content;
+    }
     try {
-      let done = 0;
-      while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
-      const stat = await handle.stat();
-      return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+      const handle = await open(file, "w");
+      try {
+        let done = 0;
+        while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+        const stat = await handle.stat();
+        return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+      } finally {
+        await handle.close();
+      }
     } finally {
-      await handle.close();
+      if (scratch) this.scratch.push(scratch);
     }
   }
+
+  /** Encoding buffers not in use (at most one per write in flight). */
+  private readonly scratch: Buffer[] = [];
 }
 
 /** Writes every file under `dir` (a fresh folder) with a FolderWriter; returns their stamps. */
