@@ -33,7 +33,6 @@ export interface TagIndex {
   problems: Problem[];
 }
 
-
 /** Case and width variants of a tag give one key. */
 export function tagKey(name: string): string {
   return name.normalize("NFKC").toLowerCase();

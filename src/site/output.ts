@@ -89,19 +89,26 @@ class Folders {
   }
 }
 
-/** Where writeStamped encodes pages: one buffer reused, half the time of a new Buffer per page. */
-let scratch = Buffer.allocUnsafe(1 << 16);
-
-function encodeInScratch(text: string): Uint8Array {
-  if (scratch.length < text.length * 3) scratch = Buffer.allocUnsafe(text.length * 3);
-  return scratch.subarray(0, scratch.write(text, 0, "utf8"));
+/**
+ * `text` as UTF-8 in `buffer`, or in a new buffer when that one is missing or may be too small (the buffer
+ * used is returned to be used again): encoding pages into reused buffers takes half the time of a new
+ * Buffer per page, and leaves the collector less to do.
+ */
+function encodeInto(text: string, buffer: Buffer | undefined): { buffer: Buffer; bytes: Uint8Array } {
+  const room = buffer && buffer.length >= text.length * 3 ? buffer : Buffer.allocUnsafe(Math.max(1 << 16, text.length * 3));
+  return { buffer: room, bytes: room.subarray(0, room.write(text, 0, "utf8")) };
 }
+
+/** Where writeStamped encodes pages. */
+let scratch: Buffer | undefined;
 
 /** Writes one file and returns its stamp (taken from the open file: no second lookup). */
 function writeStamped(file: string, content: string | Uint8Array): FileStamp {
   const fd = openSync(file, "w");
   try {
-    const bytes = typeof content === "string" ? encodeInScratch(content) : content;
+    let bytes: Uint8Array;
+    if (typeof content === "string") ({ buffer: scratch, bytes } = encodeInto(content, scratch));
+    else bytes = content;
     let done = 0;
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
     const stat = fstatSync(fd);
@@ -214,17 +221,11 @@ export class FolderWriter {
   private async writeOne(rel: string, content: string | Uint8Array): Promise<FileStamp> {
     const file = path.join(this.dir, rel);
     await this.folder(path.dirname(file));
-    // Text is encoded into a buffer of the writer's own, used again for later files once this one is
-    // written: a new buffer for every file only made work for the collector.
+    // Text is encoded into a buffer of the writer's own, used again for later files once this one is written.
     let scratch: Buffer | undefined;
     let bytes: Uint8Array;
-    if (typeof content === "string") {
-      scratch = this.scratch.pop() ?? Buffer.allocUnsafe(1 << 16);
-      if (scratch.length < content.length * 3) scratch = Buffer.allocUnsafe(content.length * 3);
-      bytes = scratch.subarray(0, scratch.write(content, 0, "utf8"));
-    } else {
-      bytes = content;
-    }
+    if (typeof content === "string") ({ buffer: scratch, bytes } = encodeInto(content, this.scratch.pop()));
+    else bytes = content;
     try {
       const handle = await open(file, "w");
       try {
