@@ -235,7 +235,7 @@ interface Plan {
   model: SiteModel;
   /** Output files still exactly as the last build left them. */
   intact: Set<string>;
-  /** Page path → key of everything the page is rendered from (none when the cache is off). */
+  /** Page path → key of everything the page is rendered from (none when the cache is off); worked out once. */
   pageKeys: () => Map<string, string>;
   /** Page paths, and their URLs, that a warm build keeps from the last build. */
   kept: Set<string>;
@@ -263,7 +263,8 @@ function planPages(
   const kept = new Set<string>();
   const keptUrls = new Set<string>();
   let keyed: KeyedPage[] | undefined;
-  const pageKeys = () => new Map((keyed ??= useCache ? keyPages(model) : []).map((p) => [p.rel, p.key]));
+  let keys: Map<string, string> | undefined;
+  const pageKeys = () => (keys ??= new Map((keyed ??= useCache ? keyPages(model) : []).map((p) => [p.rel, p.key])));
   if (previous) {
     keyed = useCache ? keyPages(model) : [];
     for (const page of keyed) {
