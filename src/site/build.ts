@@ -34,7 +34,16 @@ import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
 import { findRelatedCached } from "./related-cache.ts";
 import { buildSearchIndex, SEARCH_DIR } from "./search-index.ts";
-import { articlePagesWritten, requestArticlePages, startArticlePageWorkers, stopArticlePageWorkers, takeArticlePagesWritten } from "./page-workers.ts";
+import {
+  articlePagesWritten,
+  hasStandIn,
+  requestArticlePages,
+  startArticlePageWorkers,
+  stopArticlePageWorkers,
+  takeArticlePagesWritten,
+  takeStandIns,
+  writtenStandIn,
+} from "./page-workers.ts";
 
 export interface BuildOptions {
   /** The site root: the folder holding content/. */
@@ -162,12 +171,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     // The search index of every article page, rendered now or kept from the last build, joins the output
     // files: written (or, failing, not written) with the pages, and tracked by the manifest like them.
+    // A page a worker wrote is read back from the staging folder (its contents here are a stand-in).
     let searchPages: number | undefined;
     if (options.search !== false) {
       const index = await buildSearchIndex(
         content.articles.map((article) => {
           const rel = pagePath(article.url);
-          return { url: article.url, html: () => textOf(rendered.get(rel) ?? readFileSync(path.join(outDir, rel))) };
+          const page = rendered.get(rel);
+          const html = () => (page === undefined ? readFileSync(path.join(outDir, rel)) : hasStandIn(page) ? readFileSync(path.join(staging, rel)) : page);
+          return { url: article.url, html: () => textOf(html()) };
         }),
       );
       for (const [rel, bytes] of index.files) rendered.set(`${SEARCH_DIR}/${rel}`, bytes);
@@ -338,8 +350,13 @@ function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
   return (eleventyModule ??= import("@11ty/eleventy"));
 }
 
-/** Renders every page Eleventy knows into memory: output path (relative, forward slashes) → contents. */
-async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: string, content: string) => void): Promise<OutputFiles> {
+/**
+ * Renders every page Eleventy knows into memory: output path (relative, forward slashes) → contents. An
+ * article page that a worker wrote is there as its stand-in (page-workers.ts), unless Eleventy would change
+ * it after its template (a transform) or did change the stand-in (a layout): then its template renders it
+ * whole, here.
+ */
+async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: string, content: string) => void, standIns = true): Promise<OutputFiles> {
   prepareBuild(model);
   const { default: Eleventy } = await loadEleventy();
   // The configuration file's own functions, called here rather than loaded by Eleventy: one module graph.
@@ -377,12 +394,15 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
   });
   // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
   eleventy.disableLogger();
+  await eleventy.init();
+  takeStandIns(standIns && pagesStayAsRendered(eleventy));
   const pages = await eleventy.toJSON();
   const passthrough = eleventy.eleventyConfig?.userConfig?.passthroughCopies;
   if (passthrough && Object.keys(passthrough).length > 0) {
     throw new Error("passthrough copy is not supported by newsdesk build: publish files through templates (see src/site/pages/asset-files.ts)");
   }
   const files: OutputFiles = new Map();
+  let standInChanged = false;
   for (const page of pages) {
     if (page.outputPath === false) continue;
     const rel = relativeOutput(outDir, page.outputPath);
@@ -390,9 +410,27 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
       throw new Error(`${page.inputPath} would write outside the output folder: ${page.outputPath}`);
     }
     if (files.has(rel)) throw new Error(`two pages would be written to ${rel}`);
+    if (page.content !== writtenStandIn(rel) && hasStandIn(page.content)) standInChanged = true;
     files.set(rel, page.content);
   }
-  return files;
+  return standInChanged ? renderPages(model, outDir, onPage, false) : files;
+}
+
+/** Eleventy's own transforms, which leave every page as it is while no bundle and no HTML-transformer plugin is set up. */
+const INERT_TRANSFORMS = new Set(["@11ty/eleventy-bundle", "@11ty/eleventy-bundle/delayed", "@11ty/eleventy/html-transformer"]);
+
+/**
+ * Whether Eleventy writes each HTML page exactly as its template rendered it: no transform but its own, no
+ * bundle, no HTML-transformer callback or plugin at work (the bundle plugin's own one works only with a
+ * bundle). What cannot be told (another Eleventy version) counts as a change.
+ */
+function pagesStayAsRendered(eleventy: InstanceType<typeof import("@11ty/eleventy").Eleventy>): boolean {
+  if (Object.keys(eleventy.config?.transforms ?? {}).some((name) => !INERT_TRANSFORMS.has(name))) return false;
+  const user = eleventy.eleventyConfig?.userConfig;
+  const bundles = user?.getBundleManagers?.();
+  const html = user?.htmlTransformer;
+  if (!bundles || Object.keys(bundles).length > 0 || !html?.callbacks || typeof html.getPlugins !== "function") return false;
+  return (html.callbacks.html ?? []).length === 0 && html.getPlugins("html").length === 0;
 }
 
 function relativeOutput(outDir: string, outputPath: string): string {

@@ -22,8 +22,20 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
     disableLogger(): void;
-    /** Eleventy's configuration after init; build.ts checks that no passthrough copy was registered. */
-    eleventyConfig?: { userConfig?: { passthroughCopies?: Record<string, unknown> } };
+    /** Reads the configuration (toJSON and write do, when it was not done before). */
+    init(): Promise<void>;
+    /** The configuration after init: build.ts checks whether transforms change pages after their templates. */
+    config?: { transforms?: Record<string, unknown> };
+    /** Eleventy's configuration after init: build.ts checks that no passthrough copy was registered, and what changes pages. */
+    eleventyConfig?: {
+      userConfig?: {
+        passthroughCopies?: Record<string, unknown>;
+        /** Bundles set up with addBundle (Eleventy's bundle plugin). */
+        getBundleManagers?: () => Record<string, unknown>;
+        /** The HTML transformer: its callbacks by file extension, and the plugins at work for one. */
+        htmlTransformer?: { callbacks?: Record<string, unknown[]>; getPlugins?: (extension: string) => unknown[] };
+      };
+    };
   }
   export default Eleventy;
 }

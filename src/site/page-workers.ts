@@ -3,7 +3,8 @@
 // sent as plain data: the page's article and what it shows of others (links only), plus, once per worker,
 // the parts every page shares. The workers make each page's share code, render the page and, in a full
 // build, write it into the staging folder, while this thread goes through Eleventy's own steps for each
-// page; the page's template then takes the HTML that is ready. A page rendered on a worker is byte for byte
+// page; the page's template then takes the HTML that is ready or, for a page a worker wrote, a stand-in
+// (writtenStandIn): its HTML never comes back to this thread. A page rendered on a worker is byte for byte
 // the page rendered here (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
 import type { Worker } from "node:worker_threads";
 import type { ArticleLink } from "../content/index.ts";
@@ -21,11 +22,8 @@ export function renderArticlePageFrom(frame: ArticlePageFrame, parts: ArticlePag
 /** Pages per message: enough to keep messages few, few enough that a worker's first answer comes soon. */
 const BATCH = 40;
 
-/** A rendered page, and its file's stamp when the worker also wrote it. */
-interface RenderedPage {
-  html: string;
-  stamp?: FileStamp;
-}
+/** A rendered page: its HTML, or its file's stamp when the worker wrote it. */
+type RenderedPage = { html: string } | { stamp: FileStamp };
 
 interface Job {
   parts: ArticlePageParts;
@@ -45,9 +43,12 @@ class ArticlePagePool {
       worker.on("message", (message: { ready?: true; joined?: string; lengths?: number[]; stamps?: FileStamp[]; error?: string }) => {
         const batch = message.ready ? undefined : this.sent.get(worker)?.shift();
         if (message.ready) this.sent.set(worker, []);
-        if (batch && message.joined !== undefined && message.lengths) {
+        if (batch && message.stamps) {
+          batch.forEach((job, i) => job.resolve({ stamp: message.stamps![i]! }));
+          renderedByWorkers += batch.length;
+        } else if (batch && message.joined !== undefined && message.lengths) {
           const html = cutApart(message.joined, message.lengths);
-          batch.forEach((job, i) => job.resolve({ html: html[i]!, ...(message.stamps ? { stamp: message.stamps[i]! } : {}) }));
+          batch.forEach((job, i) => job.resolve({ html: html[i]! }));
           renderedByWorkers += html.length;
         } else if (batch) {
           for (const job of batch) job.reject(new Error(message.error));
@@ -144,8 +145,34 @@ function slimParts(parts: ArticlePageParts): ArticlePageParts {
 let pool: ArticlePagePool | undefined;
 const requested = new Map<string, Promise<string>>();
 let renderedByWorkers = 0;
-/** Output path → file written by a worker, with the contents it was written with. */
+/** Output path → file written by a worker, with its stand-in (writtenStandIn) as its contents. */
 let written = new Map<string, { stamp: FileStamp; content: string }>();
+let standInsTaken = true;
+
+const STAND_IN = "\u0000newsdesk: written by a page worker\u0000";
+
+/**
+ * What the template of an article page that a worker wrote gives Eleventy instead of the page: a string no
+ * page can be (it starts with a NUL character), and one for each output path. A full build keeps the file
+ * the worker wrote when Eleventy's output for the page is exactly its stand-in (build.ts).
+ */
+export function writtenStandIn(rel: string): string {
+  return `${STAND_IN}${rel}`;
+}
+
+/** Whether `content` is, or contains, a stand-in for a page a worker wrote. */
+export function hasStandIn(content: string | Uint8Array): boolean {
+  return typeof content === "string" && content.includes(STAND_IN);
+}
+
+/**
+ * Whether article pages' templates take stand-ins for the pages workers wrote (the default) or render those
+ * pages again on this thread: when Eleventy would change a page after its template (a transform), its
+ * template must give the real page.
+ */
+export function takeStandIns(take: boolean): void {
+  standInsTaken = take;
+}
 
 /** Starts `count` worker threads for article pages; they load while the build plans. */
 export function startArticlePageWorkers(count: number): void {
@@ -171,9 +198,12 @@ export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<Art
   if (!pool) return;
   pool.setFrame(frame, writeTo);
   for (const parts of pages) {
-    const promise = pool.request(parts).then(({ html, stamp }) => {
-      if (stamp) written.set(pagePath(parts.article.url), { stamp, content: html });
-      return html;
+    const promise = pool.request(parts).then((page) => {
+      if ("html" in page) return page.html;
+      const rel = pagePath(parts.article.url);
+      const content = writtenStandIn(rel);
+      written.set(rel, { stamp: page.stamp, content });
+      return content;
     });
     // A page that is never taken (a failed build) must not become an unhandled rejection.
     promise.catch(() => undefined);
@@ -182,19 +212,24 @@ export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<Art
   pool.dispatch();
 }
 
-/** The page asked for ahead, if it was (each is taken once). */
-export function takeArticlePage(url: string): Promise<string> | undefined {
+/**
+ * The page asked for ahead (each is taken once): its HTML or its stand-in, or undefined when it was not
+ * asked for, or when it is a stand-in that must not be taken (takeStandIns): render it here then.
+ */
+export async function takeArticlePage(url: string): Promise<string | undefined> {
   const page = requested.get(url);
   requested.delete(url);
-  return page;
+  if (!page || standInsTaken) return page;
+  const html = await page;
+  return hasStandIn(html) ? undefined : html;
 }
 
-/** The pages workers wrote since they were last started: output path → stamp and contents. */
+/** The pages workers wrote since they were last started: output path → stamp and stand-in. */
 export function articlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; content: string }> {
   return written;
 }
 
-/** articlePagesWritten, let go of here (the pages' contents are big). */
+/** articlePagesWritten, let go of here. */
 export function takeArticlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; content: string }> {
   const taken = written;
   written = new Map();

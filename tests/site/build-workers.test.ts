@@ -1,5 +1,6 @@
 // A build big enough for worker threads (parsing, article pages rendered and written by workers, the other
-// pages written by a streaming worker) gives byte for byte what the same build gives on one thread.
+// pages written by a streaming worker) gives byte for byte what the same build gives on one thread, search
+// index included (it reads the pages the workers wrote back from the staging folder).
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
@@ -15,14 +16,16 @@ describe("a build on worker threads", () => {
     const corpus = generateCorpus(450);
     const root = makeSite(Object.fromEntries(corpus.map((a) => [a.fileName, formatCorpusArticle(a)])));
     const before = articlePagesRenderedByWorkers();
-    const parallel = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_parallel" });
+    const parallel = await buildSite({ root, now: NOW, cache: false, outDir: "_parallel" });
     expect(parallel.ok).toBe(true);
     expect(articlePagesRenderedByWorkers() - before).toBe(450);
-    const serial = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_serial", workers: false });
+    const serial = await buildSite({ root, now: NOW, cache: false, outDir: "_serial", workers: false });
     expect(serial.ok).toBe(true);
     expect(articlePagesRenderedByWorkers() - before).toBe(450);
     const written = readTree(path.join(root, "_parallel"));
     expect(written.size).toBeGreaterThan(500);
+    expect(parallel.searchPages).toBe(450);
+    expect([...written.keys()].some((rel) => rel.startsWith("search/"))).toBe(true);
     expect(diffTrees(written, readTree(path.join(root, "_serial")))).toEqual([]);
   }, 180_000);
 });

@@ -50,7 +50,7 @@ describe("article pages on worker threads", () => {
     startArticlePageWorkers(2);
     const before = articlePagesRenderedByWorkers();
     requestArticlePages(articlePageFrame(model), articles.map((a) => articlePageParts(model, a)));
-    const fromWorkers = await Promise.all(articles.map((a) => takeArticlePage(a.url)!));
+    const fromWorkers = await Promise.all(articles.map((a) => takeArticlePage(a.url)));
     await stopArticlePageWorkers();
     expect(articlePagesRenderedByWorkers() - before).toBe(articles.length);
 
@@ -72,6 +72,6 @@ describe("article pages on worker threads", () => {
   it("are not asked for without workers: the template renders them on the spot", async () => {
     const model = await sampleModel();
     requestArticlePages(articlePageFrame(model), model.content.articles.map((a) => articlePageParts(model, a)));
-    expect(takeArticlePage(model.content.articles[0]!.url)).toBeUndefined();
+    expect(await takeArticlePage(model.content.articles[0]!.url)).toBeUndefined();
   });
 });

@@ -53,7 +53,7 @@ export function addArticlePages(eleventyConfig: EleventyConfig): void {
       eleventyExcludeFromCollections: true,
     },
     // Rendered ahead on worker threads in big builds (build.ts), else here.
-    render: ({ article, newsdesk }) =>
-      takeArticlePage(article.url) ?? renderArticlePageFrom(articlePageFrame(newsdesk), articlePageParts(newsdesk, article)),
+    render: async ({ article, newsdesk }) =>
+      (await takeArticlePage(article.url)) ?? renderArticlePageFrom(articlePageFrame(newsdesk), articlePageParts(newsdesk, article)),
   });
 }
