@@ -263,7 +263,8 @@ export class StreamingWriter {
   private readonly contents = new Map<string, string | Uint8Array>();
   private readonly stamps = new Map<string, FileStamp>();
   private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, [string, string | Uint8Array][]>();
+  /** Per worker: the batches it was sent and has not answered yet, oldest first. */
+  private readonly busy = new Map<Worker, [string, string | Uint8Array][][]>();
   private readonly workers: Worker[] = [];
   private drained: (() => void) | undefined;
 
@@ -281,13 +282,16 @@ export class StreamingWriter {
       }
       this.workers.push(worker);
       worker.on("message", (message: { ready?: true; stamps?: [string, FileStamp][] }) => {
-        const batch = this.busy.get(worker);
-        this.busy.delete(worker);
-        if (batch && message.stamps) for (const [rel, stamp] of message.stamps) this.stamps.set(rel, stamp);
-        this.idle.push(worker);
+        const batches = this.busy.get(worker);
+        if (!message.ready) batches?.shift();
+        if (message.stamps) for (const [rel, stamp] of message.stamps) this.stamps.set(rel, stamp);
+        if (!batches?.length) {
+          this.busy.delete(worker);
+          this.idle.push(worker);
+        }
         this.dispatch();
       });
-      // A failed batch is simply not stamped: the caller writes it afterwards.
+      // Failed batches are simply not stamped: the caller writes them afterwards.
       worker.on("error", () => {
         this.workers.splice(this.workers.indexOf(worker), 1);
         const idleAt = this.idle.indexOf(worker);
@@ -309,27 +313,45 @@ export class StreamingWriter {
 
   private dispatch(final = false): void {
     while (this.idle.length > 0 && this.pending.length > 0 && (final || this.pending.length >= 100 || this.drained)) {
-      const worker = this.idle.pop()!;
-      const batch = this.pending.splice(0, 100);
-      this.busy.set(worker, batch);
-      worker.postMessage({ dir: this.dir, entries: batch });
+      this.send(this.idle.pop()!, this.pending.splice(0, 100));
     }
     if (this.drained && this.busy.size === 0 && (this.pending.length === 0 || this.workers.length === 0)) this.drained();
   }
 
-  /** Waits for every handed-over file; returns those written, each with the contents it was written with. */
-  async finish(): Promise<Map<string, { stamp: FileStamp; content: string | Uint8Array }>> {
-    // Rendering is over and this thread is free: what the worker has not taken yet is written from here,
-    // through libuv's thread pool, while the worker writes the batch it holds.
-    const here = new FolderWriter(this.dir);
-    if (this.workers.length > 0) for (const [rel, content] of this.pending.splice(0)) here.write(rel, content);
+  private send(worker: Worker, batch: [string, string | Uint8Array][]): void {
+    const batches = this.busy.get(worker);
+    if (batches) batches.push(batch);
+    else this.busy.set(worker, [batch]);
+    worker.postMessage({ dir: this.dir, entries: batch });
+  }
+
+  /**
+   * Hands over what is left and returns a promise of every handed-over file, each with the contents it
+   * was written with. What is left goes to the workers at once, in one message each, queued behind the
+   * batch each may still be writing: the files are then written while this thread does a build's last
+   * work, which leaves it no turn to answer a worker until it awaits the promise. (Pages rendered last by
+   * Eleventy, 1,800 at 10,000 articles, used to wait for that.)
+   */
+  finish(): Promise<Map<string, { stamp: FileStamp; content: string | Uint8Array }>> {
+    const left = this.pending.splice(0);
+    const share = Math.ceil(left.length / Math.max(1, this.workers.length));
+    this.workers.forEach((worker, i) => {
+      const batch = left.slice(i * share, (i + 1) * share);
+      if (batch.length === 0) return;
+      const idleAt = this.idle.indexOf(worker);
+      if (idleAt >= 0) this.idle.splice(idleAt, 1);
+      this.send(worker, batch);
+    });
+    return this.finished();
+  }
+
+  private async finished(): Promise<Map<string, { stamp: FileStamp; content: string | Uint8Array }>> {
     await new Promise<void>((resolve) => {
       this.drained = resolve;
       this.dispatch(true);
     });
     await this.stop();
-    await here.flush();
-    const written = new Map<string, { stamp: FileStamp; content: string | Uint8Array }>(here.written());
+    const written = new Map<string, { stamp: FileStamp; content: string | Uint8Array }>();
     for (const [rel, stamp] of this.stamps) written.set(rel, { stamp, content: this.contents.get(rel)! });
     return written;
   }

@@ -103,6 +103,26 @@ describe("StreamingWriter", () => {
   });
 });
 
+describe("StreamingWriter.finish", () => {
+  it("leaves what is left to the worker: the files are written while the caller is busy and answers nothing", async () => {
+    const { dir } = site();
+    const out = path.join(dir, "stream");
+    const writer = new StreamingWriter(out, 1);
+    const files = new Map<string, string>();
+    for (let i = 0; i < 300; i++) files.set(`tags/t${i}/index.html`, `<p>标签 ${i}</p>`);
+    for (const [rel, content] of files) writer.write(rel, content);
+    const finishing = writer.finish();
+    // This thread now blocks, as a build does while it saves its cache: it handles no message meanwhile.
+    const last = path.join(out, "tags/t299/index.html");
+    const clock = new Int32Array(new SharedArrayBuffer(4));
+    for (let waited = 0; waited < 20_000 && !existsSync(last); waited += 20) Atomics.wait(clock, 0, 0, 20);
+    expect(existsSync(last)).toBe(true);
+    const written = await finishing;
+    expect(written.size).toBe(files.size);
+    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual(Object.fromEntries(files));
+  });
+});
+
 describe("recoverJournal", () => {
   it("completes an update interrupted after its journal was written", () => {
     const { dir, out } = site();
