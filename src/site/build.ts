@@ -402,6 +402,8 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
     throw new Error("passthrough copy is not supported by newsdesk build: publish files through templates (see src/site/pages/asset-files.ts)");
   }
   const files: OutputFiles = new Map();
+  // Only a page a worker wrote can hold a stand-in: its output is either exactly that or the whole page.
+  const written = articlePagesWritten();
   let standInChanged = false;
   for (const page of pages) {
     if (page.outputPath === false) continue;
@@ -410,7 +412,7 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
       throw new Error(`${page.inputPath} would write outside the output folder: ${page.outputPath}`);
     }
     if (files.has(rel)) throw new Error(`two pages would be written to ${rel}`);
-    if (page.content !== writtenStandIn(rel) && hasStandIn(page.content)) standInChanged = true;
+    if (written.has(rel) && page.content !== writtenStandIn(rel) && hasStandIn(page.content)) standInChanged = true;
     files.set(rel, page.content);
   }
   return standInChanged ? renderPages(model, outDir, onPage, false) : files;
