@@ -40,6 +40,7 @@ import {
   requestArticlePages,
   startArticlePageWorkers,
   stopArticlePageWorkers,
+  takeArticlePageKeys,
   takeArticlePagesWritten,
   takeStandIns,
   writtenStandIn,
@@ -125,11 +126,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // every page before this thread would get to a file system callback).
     const staging = stagingFolder(outDir);
     const streaming = previous || !workers || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
+    // Workers that write pages also work out their keys for the next build, when there is a cache.
     const askForPages = (model: SiteModel, articles: readonly Article[]) =>
       requestArticlePages(
         articlePageFrame(model),
         articles.map((a) => articlePageParts(model, a)),
         streaming ? staging : undefined,
+        useCache ? (a) => sourceKeyOf(a as Article) : undefined,
       );
     let planned: Plan;
     try {
@@ -155,8 +158,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (articlePagesWritten().get(rel)?.content !== page) streaming!.write(rel, page);
     };
     let rendered: OutputFiles;
+    let keysFromWorkers: ReadonlyMap<string, string>;
     try {
       rendered = await renderPages(model, outDir, streaming && writeEarly);
+      keysFromWorkers = takeArticlePageKeys();
     } catch (error) {
       await stopArticlePageWorkers();
       takeArticlePagesWritten();
@@ -210,7 +215,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         try {
           if (useCache) {
             parseCache?.save();
-            pageKeys();
+            pageKeys(keysFromWorkers);
           }
         } finally {
           stamps = await writing;
@@ -247,8 +252,11 @@ interface Plan {
   model: SiteModel;
   /** Output files still exactly as the last build left them. */
   intact: Set<string>;
-  /** Page path → key of everything the page is rendered from (none when the cache is off); worked out once. */
-  pageKeys: () => Map<string, string>;
+  /**
+   * Page path → key of everything the page is rendered from (none when the cache is off); worked out once,
+   * but for the keys `known` already (the first call's).
+   */
+  pageKeys: (known?: ReadonlyMap<string, string>) => Map<string, string>;
   /** Page paths, and their URLs, that a warm build keeps from the last build. */
   kept: Set<string>;
   keptUrls: Set<string>;
@@ -276,9 +284,9 @@ function planPages(
   const keptUrls = new Set<string>();
   let keyed: KeyedPage[] | undefined;
   let keys: Map<string, string> | undefined;
-  const pageKeys = () => (keys ??= new Map((keyed ??= useCache ? keyPages(model) : []).map((p) => [p.rel, p.key])));
+  const pageKeys = (known: ReadonlyMap<string, string> = new Map()) => (keys ??= new Map((keyed ??= useCache ? keyPages(model, known) : []).map((p) => [p.rel, p.key])));
   if (previous) {
-    keyed = useCache ? keyPages(model) : [];
+    keyed = useCache ? keyPages(model, new Map()) : [];
     for (const page of keyed) {
       if (previous.pageKeys.get(page.rel) === page.key && intact.has(page.rel)) {
         kept.add(page.rel);
@@ -297,8 +305,11 @@ interface KeyedPage {
   key: string;
 }
 
-/** The key of every article and list page (page-keys.ts); none when an article did not come from a file. */
-function keyPages(model: SiteModel): KeyedPage[] {
+/**
+ * The key of every article and list page (page-keys.ts), but for the pages whose key is `known` (worked
+ * out by the worker that wrote the page); none when an article did not come from a file.
+ */
+function keyPages(model: SiteModel, known: ReadonlyMap<string, string>): KeyedPage[] {
   const { content } = model;
   const sources = content.articles.map((a) => sourceKeyOf(a));
   if (!sources.every((s) => s !== undefined)) return [];
@@ -307,7 +318,10 @@ function keyPages(model: SiteModel): KeyedPage[] {
     ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
     ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
   ];
-  return pages.map((page) => ({ url: page.url, rel: pagePath(page.url), key: pageKey(fingerprints, page.source, page.inputs()) }));
+  return pages.map((page) => {
+    const rel = pagePath(page.url);
+    return { url: page.url, rel, key: known.get(rel) ?? pageKey(fingerprints, page.source, page.inputs()) };
+  });
 }
 
 /**

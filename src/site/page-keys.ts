@@ -4,15 +4,23 @@
 // to. A neighbour's body edit thus re-renders the pages that show it too; they come out the same and are
 // not rewritten (output.ts compares bytes), and no article has to be walked field by field.
 import { createHash } from "node:crypto";
-import type { Article } from "../content/index.ts";
+import type { Article, ArticleLink } from "../content/index.ts";
 
 /** Digests per build: articles and shared input objects (the hot list) are walked once, not once per page. */
 export class Fingerprinter {
   private readonly memo = new WeakMap<object, string>();
 
-  /** `sources`: every article of the build with the digest of its source file (load.ts, sourceKeyOf). */
-  constructor(sources: ReadonlyMap<Article, string>) {
-    for (const [article, digest] of sources) this.memo.set(article, `A${digest}`);
+  /**
+   * `sources`: every article of the build with the digest of its source file (load.ts, sourceKeyOf). An
+   * article-page worker, which has articles as links only, gives each link the digest of its article.
+   */
+  constructor(sources: ReadonlyMap<Article | ArticleLink, string> = new Map()) {
+    for (const [article, digest] of sources) this.know(article, digest);
+  }
+
+  /** Stands `article` (an article or a link to one) for the article with this source digest. */
+  know(article: Article | ArticleLink, digest: string): void {
+    this.memo.set(article, `A${digest}`);
   }
 
   /** A stable text for any plain value: objects by sorted keys, Maps and Sets in their order. */

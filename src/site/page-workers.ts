@@ -22,8 +22,22 @@ export function renderArticlePageFrom(frame: ArticlePageFrame, parts: ArticlePag
 /** Pages per message: enough to keep messages few, few enough that a worker's first answer comes soon. */
 const BATCH = 40;
 
-/** A rendered page: its HTML, or its file's stamp when the worker wrote it. */
-type RenderedPage = { html: string } | { stamp: FileStamp };
+/** A rendered page: its HTML, or its file's stamp (and page key, when asked for) when the worker wrote it. */
+type RenderedPage = { html: string } | { stamp: FileStamp; key?: string };
+
+/**
+ * The source digests (load.ts, sourceKeyOf) a worker needs to work out a page's key as build.ts would:
+ * the page's own article, and each article it links to as a neighbour or related reading.
+ */
+/** The source digest of an article (load.ts, sourceKeyOf), given here by the caller. */
+type SourceOf = (article: ArticleLink) => string | undefined;
+
+export interface PageKeySources {
+  source: string;
+  previous?: string;
+  next?: string;
+  related: string[];
+}
 
 interface Job {
   parts: ArticlePageParts;
@@ -36,15 +50,16 @@ class ArticlePagePool {
   /** Workers that said they are ready, with the batches sent to each, oldest first. */
   private readonly sent = new Map<Worker, Job[][]>();
   private frame: ArticlePageFrame | undefined;
+  private sourceOf: SourceOf | undefined;
 
   constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
       // A worker says "ready" once loaded, then answers each batch of pages with their HTML, in order.
-      worker.on("message", (message: { ready?: true; joined?: string; lengths?: number[]; stamps?: FileStamp[]; error?: string }) => {
+      worker.on("message", (message: { ready?: true; joined?: string; lengths?: number[]; stamps?: FileStamp[]; keys?: string[]; error?: string }) => {
         const batch = message.ready ? undefined : this.sent.get(worker)?.shift();
         if (message.ready) this.sent.set(worker, []);
         if (batch && message.stamps) {
-          batch.forEach((job, i) => job.resolve({ stamp: message.stamps![i]! }));
+          batch.forEach((job, i) => job.resolve({ stamp: message.stamps![i]!, ...(message.keys ? { key: message.keys[i]! } : {}) }));
           renderedByWorkers += batch.length;
         } else if (batch && message.joined !== undefined && message.lengths) {
           const html = cutApart(message.joined, message.lengths);
@@ -66,13 +81,16 @@ class ArticlePagePool {
   }
 
   /**
-   * The parts every page shares, sent once to each worker (messages to a worker arrive in order), and the
-   * folder the workers also write each page into, if any.
+   * The parts every page shares, sent once to each worker (messages to a worker arrive in order), the
+   * folder the workers also write each page into, if any, and whether they work out the pages' keys too:
+   * then with the source digests of the hot list's articles (each page's own go with the page).
    */
-  setFrame(frame: ArticlePageFrame, writeTo: string | undefined): void {
+  setFrame(frame: ArticlePageFrame, writeTo: string | undefined, sourceOf: SourceOf | undefined): void {
     this.frame = frame;
+    const hotKeys = sourceOf ? frame.hot.map((e) => sourceOf(e.article)) : [];
+    this.sourceOf = sourceOf && hotKeys.every((k) => k !== undefined) ? sourceOf : undefined;
     const slim: ArticlePageFrame = { site: frame.site, assets: frame.assets, hot: frame.hot.map((e) => ({ article: linkOf(e.article), views: e.views })) };
-    for (const worker of this.workers) worker.postMessage({ frame: slim, writeTo });
+    for (const worker of this.workers) worker.postMessage({ frame: slim, writeTo, ...(this.sourceOf ? { hotKeys } : {}) });
   }
 
   request(parts: ArticlePageParts): Promise<RenderedPage> {
@@ -95,7 +113,9 @@ class ArticlePagePool {
         if (batches.length >= share || this.queue.length === 0) continue;
         const batch = this.queue.splice(0, BATCH);
         batches.push(batch);
-        worker.postMessage({ pages: batch.map((job) => slimParts(job.parts)) });
+        const sourceOf = this.sourceOf;
+        const keys = sourceOf ? batch.map((job) => keySourcesOf(job.parts, sourceOf)) : undefined;
+        worker.postMessage({ pages: batch.map((job) => slimParts(job.parts)), ...(keys?.every((k) => k !== undefined) ? { keys } : {}) });
         sending = true;
       }
     }
@@ -132,6 +152,17 @@ function linkOf(a: ArticleLink): ArticleLink {
   return { url: a.url, title: a.title, dateIso: a.dateIso, dateText: a.dateText };
 }
 
+/** The source digests for a page's key, if every article it needs came from a file. */
+function keySourcesOf(parts: ArticlePageParts, sourceOf: SourceOf): PageKeySources | undefined {
+  const { previous, next } = parts.neighbours;
+  const source = sourceOf(parts.article);
+  const related = parts.related.map(sourceOf);
+  const before = previous && sourceOf(previous);
+  const after = next && sourceOf(next);
+  if (source === undefined || !related.every((k) => k !== undefined) || (previous && !before) || (next && !after)) return undefined;
+  return { source, related: related as string[], ...(before ? { previous: before } : {}), ...(after ? { next: after } : {}) };
+}
+
 function slimParts(parts: ArticlePageParts): ArticlePageParts {
   const { previous, next } = parts.neighbours;
   return {
@@ -145,6 +176,8 @@ function slimParts(parts: ArticlePageParts): ArticlePageParts {
 let pool: ArticlePagePool | undefined;
 const requested = new Map<string, Promise<string>>();
 let renderedByWorkers = 0;
+/** Output path → key of a page a worker wrote, worked out there (page-keys.ts). */
+let keysFromWorkers = new Map<string, string>();
 /** Output path → file written by a worker, with its stand-in (writtenStandIn) as its contents. */
 let written = new Map<string, { stamp: FileStamp; content: string }>();
 let standInsTaken = true;
@@ -187,22 +220,26 @@ export function startArticlePageWorkers(count: number): void {
   }
   if (workers.length > 0) pool = new ArticlePagePool(workers);
   written = new Map();
+  keysFromWorkers = new Map();
 }
 
 /**
  * Asks the workers for these pages now, in this order (Eleventy renders article pages in site order, so
  * pages are ready before their templates ask). With `writeTo` (a full build's staging folder), the workers
- * also write each page there (articlePagesWritten). Without workers, nothing is asked: pages render on demand.
+ * also write each page there (articlePagesWritten) and, given `sourceOf` (load.ts, sourceKeyOf), work out
+ * its key for the next build (takeArticlePageKeys). Without workers, nothing is asked: pages render on
+ * demand.
  */
-export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<ArticlePageParts>, writeTo?: string): void {
+export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<ArticlePageParts>, writeTo?: string, sourceOf?: SourceOf): void {
   if (!pool) return;
-  pool.setFrame(frame, writeTo);
+  pool.setFrame(frame, writeTo, writeTo === undefined ? undefined : sourceOf);
   for (const parts of pages) {
     const promise = pool.request(parts).then((page) => {
       if ("html" in page) return page.html;
       const rel = pagePath(parts.article.url);
       const content = writtenStandIn(rel);
       written.set(rel, { stamp: page.stamp, content });
+      if (page.key !== undefined) keysFromWorkers.set(rel, page.key);
       return content;
     });
     // A page that is never taken (a failed build) must not become an unhandled rejection.
@@ -229,6 +266,16 @@ export function articlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; c
   return written;
 }
 
+/**
+ * The keys workers worked out for the pages they wrote since they were last started (output path → key),
+ * let go of here. Take them before stopping the workers, which drops them.
+ */
+export function takeArticlePageKeys(): ReadonlyMap<string, string> {
+  const taken = keysFromWorkers;
+  keysFromWorkers = new Map();
+  return taken;
+}
+
 /** articlePagesWritten, let go of here. */
 export function takeArticlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; content: string }> {
   const taken = written;
@@ -245,5 +292,6 @@ export async function stopArticlePageWorkers(): Promise<void> {
   const stopping = pool;
   pool = undefined;
   requested.clear();
+  keysFromWorkers = new Map();
   await stopping?.stop();
 }

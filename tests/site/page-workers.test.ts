@@ -1,9 +1,14 @@
 // Article pages rendered on worker threads (big builds) are byte for byte the pages rendered on the calling
 // thread from the same site model: links to neighbours, related and hot articles, tags, share code and all.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSite } from "../../src/content/index.ts";
+import { loadSite, sourceKeyOf, type Article } from "../../src/content/index.ts";
 import { createSiteModel } from "../../src/site/model.ts";
-import { articlePageFrame, articlePageParts } from "../../src/site/pages/article-pages.ts";
+import { pagePath } from "../../src/site/output.ts";
+import { Fingerprinter, pageKey } from "../../src/site/page-keys.ts";
+import { articlePageFrame, articlePageInputs, articlePageParts } from "../../src/site/pages/article-pages.ts";
 import {
   articlePagesRenderedByWorkers,
   renderArticlePageFrom,
@@ -11,6 +16,7 @@ import {
   startArticlePageWorkers,
   stopArticlePageWorkers,
   takeArticlePage,
+  takeArticlePageKeys,
 } from "../../src/site/page-workers.ts";
 import { shareCodeSvg } from "../../src/site/share-code.ts";
 import { makeArticle, makeSite } from "../support/fixtures.ts";
@@ -37,6 +43,10 @@ async function sampleModel() {
     );
   }
   const root = makeSite(articles);
+  // Read counts for some of the pinned articles: the hot list then has entries with and without one.
+  const views = Object.fromEntries([7, 21, 35, 49, 63, 77].map((i) => [`/news/2024/03/page-${i}/`, 100 * i]));
+  mkdirSync(path.join(root, "content/_data"));
+  writeFileSync(path.join(root, "content/_data/views.json"), JSON.stringify(views));
   const loaded = await loadSite(root, { now: new Date("2024-04-01T00:00:00Z") });
   if (!loaded.content) throw new Error(JSON.stringify(loaded.problems));
   return createSiteModel(loaded.content);
@@ -67,6 +77,25 @@ describe("article pages on worker threads", () => {
     expect(page).toContain(`rel="tag">`);
     expect(page).toContain(`<a href="${model.hot[0]!.article.url}">`);
     expect(page).toContain(shareCodeSvg(new URL(article.url, model.content.site.baseUrl).href));
+  });
+
+  it("that write their pages also work out each page's key, the one build.ts works out for it", async () => {
+    const model = await sampleModel();
+    const articles = model.content.articles;
+    expect(model.hot.some((e) => e.views !== undefined)).toBe(true);
+    expect(model.hot.some((e) => e.views === undefined)).toBe(true);
+    startArticlePageWorkers(2);
+    const staging = mkdtempSync(path.join(tmpdir(), "newsdesk-pages-"));
+    requestArticlePages(articlePageFrame(model), articles.map((a) => articlePageParts(model, a)), staging, (a) => sourceKeyOf(a as Article));
+    await Promise.all(articles.map((a) => takeArticlePage(a.url)));
+    const fromWorkers = takeArticlePageKeys();
+    await stopArticlePageWorkers();
+    const fingerprints = new Fingerprinter(new Map(articles.map((a) => [a, sourceKeyOf(a)!])));
+    expect(fromWorkers.size).toBe(articles.length);
+    for (const a of articles) expect(fromWorkers.get(pagePath(a.url))).toBe(pageKey(fingerprints, sourceKeyOf(a)!, articlePageInputs(model, a)));
+    // A page's key changes with what it shows of another article: here, a neighbour's source.
+    const [first, second] = articles;
+    expect(fromWorkers.get(pagePath(first!.url))).not.toBe(fromWorkers.get(pagePath(second!.url)));
   });
 
   it("are not asked for without workers: the template renders them on the spot", async () => {

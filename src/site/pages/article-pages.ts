@@ -1,6 +1,7 @@
 // Article pages: one page per published article, paginated from the typed article list.
 import type { Article } from "../../content/index.ts";
 import type { ArticlePageFrame, ArticlePageParts } from "../../../templates/article.ts";
+import type { HotLink } from "../../../templates/partials/hot-topics.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteModel } from "../model.ts";
 import { renderArticlePageFrom, takeArticlePage } from "../page-workers.ts";
@@ -17,10 +18,22 @@ interface ArticleTemplateData {
  * against cold output.
  */
 export function articlePageInputs(model: SiteModel, article: Article): unknown {
-  const { hot, assets } = articlePageFrame(model);
-  const { neighbours, related, tags } = articlePageParts(model, article);
+  return articlePageInputsFrom(articlePageFrame(model), articlePageParts(model, article));
+}
+
+const hotInputs = new WeakMap<readonly HotLink[], unknown>();
+
+/**
+ * articlePageInputs from a page's frame and parts, as an article-page worker has them (other articles as
+ * links; page-workers.ts), so that a worker works out the same key.
+ */
+export function articlePageInputsFrom(frame: ArticlePageFrame, parts: ArticlePageParts): unknown {
+  // The hot list as the page shows it (article and read count), made once per list.
+  let hot = hotInputs.get(frame.hot);
+  if (!hot) hotInputs.set(frame.hot, (hot = frame.hot.map((e) => [e.article, e.views ?? null])));
+  const { neighbours, related, tags } = parts;
   // Only what the page prints of each tag: another article's edit must not count here.
-  return { hot, assets, neighbours, related, tags: tags.map((t) => [t.name, t.url]) };
+  return { hot, assets: frame.assets, neighbours, related, tags: tags.map((t) => [t.name, t.url]) };
 }
 
 /** The parts every article page of a build shares. */
