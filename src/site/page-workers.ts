@@ -25,13 +25,13 @@ const BATCH = 40;
 /** A rendered page: its HTML, or its file's stamp (and page key, when asked for) when the worker wrote it. */
 type RenderedPage = { html: string } | { stamp: FileStamp; key?: string };
 
+/** The source digest of an article (load.ts, sourceKeyOf), given here by the caller. */
+type SourceOf = (article: ArticleLink) => string | undefined;
+
 /**
  * The source digests (load.ts, sourceKeyOf) a worker needs to work out a page's key as build.ts would:
  * the page's own article, and each article it links to as a neighbour or related reading.
  */
-/** The source digest of an article (load.ts, sourceKeyOf), given here by the caller. */
-type SourceOf = (article: ArticleLink) => string | undefined;
-
 export interface PageKeySources {
   source: string;
   previous?: string;
