@@ -2,10 +2,11 @@
 // right after loading and, once the site model is made, asks for every one of those pages at once, each
 // sent as plain data: the page's article and what it shows of others (links only), plus, once per worker,
 // the parts every page shares. The workers make each page's share code, render the page and, in a full
-// build, write it into the staging folder, while this thread goes through Eleventy's own steps for each
-// page; the page's template then takes the HTML that is ready or, for a page a worker wrote, a stand-in
-// (writtenStandIn): its HTML never comes back to this thread. A page rendered on a worker is byte for byte
-// the page rendered here (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
+// build, write it into the staging folder and work out its key for the next build's cache, while this
+// thread goes through Eleventy's own steps for each page; the page's template then takes the HTML that is
+// ready or, for a page a worker wrote, a stand-in (writtenStandIn): its HTML never comes back to this
+// thread. A page rendered on a worker is byte for byte the page rendered here, and its key is the one
+// build.ts works out (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
 import type { Worker } from "node:worker_threads";
 import type { ArticleLink } from "../content/index.ts";
 import { pagePath, type FileStamp } from "./output.ts";
