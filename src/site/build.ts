@@ -183,8 +183,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         content.articles.map((article) => {
           const rel = pagePath(article.url);
           const page = rendered.get(rel);
-          const html = () => (page === undefined ? readFileSync(path.join(outDir, rel)) : hasStandIn(page) ? readFileSync(path.join(staging, rel)) : page);
-          return { url: article.url, html: () => textOf(html()) };
+          const from = page === undefined ? outDir : page === writtenStandIn(rel) ? staging : undefined;
+          return { url: article.url, html: () => textOf(from === undefined ? page! : readFileSync(path.join(from, rel))) };
         }),
       );
       for (const [rel, bytes] of index.files) rendered.set(`${SEARCH_DIR}/${rel}`, bytes);

@@ -14,7 +14,7 @@ export class Fingerprinter {
    * `sources`: every article of the build with the digest of its source file (load.ts, sourceKeyOf). An
    * article-page worker, which has articles as links only, gives each link the digest of its article.
    */
-  constructor(sources: ReadonlyMap<Article | ArticleLink, string> = new Map()) {
+  constructor(sources: ReadonlyMap<Article | ArticleLink, string>) {
     for (const [article, digest] of sources) this.know(article, digest);
   }
 
