@@ -42,6 +42,7 @@ import {
   stopArticlePageWorkers,
   takeArticlePageKeys,
   takeArticlePagesWritten,
+  takeLeftOutPages,
   takeStandIns,
   writtenStandIn,
 } from "./page-workers.ts";
@@ -368,7 +369,8 @@ function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
  * Renders every page Eleventy knows into memory: output path (relative, forward slashes) → contents. An
  * article page that a worker wrote is there as its stand-in (page-workers.ts), unless Eleventy would change
  * it after its template (a transform) or did change the stand-in (a layout): then its template renders it
- * whole, here.
+ * whole, here. When nothing in Eleventy would change them, the pages workers write are left out of its
+ * steps but one, which still goes through all of them: if that one changed, all are rendered again here.
  */
 async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: string, content: string) => void, standIns = true): Promise<OutputFiles> {
   prepareBuild(model);
@@ -409,8 +411,10 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
   // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
   eleventy.disableLogger();
   await eleventy.init();
-  takeStandIns(standIns && pagesStayAsRendered(eleventy));
+  takeStandIns(standIns && pagesStayAsRendered(eleventy), eleventy.config?.keys);
   const pages = await eleventy.toJSON();
+  // The article pages workers wrote that Eleventy was spared (page-workers.ts, leaveOutWrittenPages).
+  const leftOut = await takeLeftOutPages();
   const passthrough = eleventy.eleventyConfig?.userConfig?.passthroughCopies;
   if (passthrough && Object.keys(passthrough).length > 0) {
     throw new Error("passthrough copy is not supported by newsdesk build: publish files through templates (see src/site/pages/asset-files.ts)");
@@ -425,10 +429,12 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
     if (rel === "" || rel.startsWith("../") || rel === ".." || path.isAbsolute(rel)) {
       throw new Error(`${page.inputPath} would write outside the output folder: ${page.outputPath}`);
     }
-    if (files.has(rel)) throw new Error(`two pages would be written to ${rel}`);
-    if (written.has(rel) && page.content !== writtenStandIn(rel) && hasStandIn(page.content)) standInChanged = true;
+    if (files.has(rel) || leftOut.has(rel)) throw new Error(`two pages would be written to ${rel}`);
+    // With pages left out, whatever changed the one that went through would have changed them too.
+    if (written.has(rel) && page.content !== writtenStandIn(rel) && (leftOut.size > 0 || hasStandIn(page.content))) standInChanged = true;
     files.set(rel, page.content);
   }
+  for (const [rel, content] of leftOut) files.set(rel, content);
   return standInChanged ? renderPages(model, outDir, onPage, false) : files;
 }
 

@@ -24,8 +24,11 @@ declare module "@11ty/eleventy" {
     disableLogger(): void;
     /** Reads the configuration (toJSON and write do, when it was not done before). */
     init(): Promise<void>;
-    /** The configuration after init: build.ts checks whether transforms change pages after their templates. */
-    config?: { transforms?: Record<string, unknown> };
+    /**
+     * The configuration after init: build.ts checks whether transforms change pages after their templates,
+     * and which data keys give a layout and computed data.
+     */
+    config?: { transforms?: Record<string, unknown>; keys?: { layout?: string; computed?: string } };
     /** Eleventy's configuration after init: build.ts checks that no passthrough copy was registered, and what changes pages. */
     eleventyConfig?: {
       userConfig?: {

@@ -5,7 +5,8 @@
 // build, write it into the staging folder and work out its key for the next build's cache, while this
 // thread goes through Eleventy's own steps for each page; the page's template then takes the HTML that is
 // ready or, for a page a worker wrote, a stand-in (writtenStandIn): its HTML never comes back to this
-// thread. A page rendered on a worker is byte for byte the page rendered here, and its key is the one
+// thread. When Eleventy would change none of the pages workers write, it goes through only the first of
+// them (leaveOutWrittenPages): its own steps for a page cost about as much as rendering it. A page rendered on a worker is byte for byte the page rendered here, and its key is the one
 // build.ts works out (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
 import type { Worker } from "node:worker_threads";
 import type { ArticleLink } from "../content/index.ts";
@@ -178,11 +179,18 @@ function slimParts(parts: ArticlePageParts): ArticlePageParts {
 let pool: ArticlePagePool | undefined;
 const requested = new Map<string, Promise<string>>();
 let renderedByWorkers = 0;
+let leftOutOfEleventy = 0;
 /** Output path → key of a page a worker wrote, worked out there (page-keys.ts). */
 let keysFromWorkers = new Map<string, string>();
 /** Output path → file written by a worker, with its stand-in (writtenStandIn) as its contents. */
 let written = new Map<string, { stamp: FileStamp; content: string }>();
 let standInsTaken = true;
+/** URLs of the article pages workers write (a full build's), as asked for. */
+let toWrite = new Set<string>();
+/** URLs of the article pages left out of Eleventy (leaveOutWrittenPages), not yet taken. */
+let leftOut = new Set<string>();
+/** The data keys Eleventy reads a layout and computed data from (its configuration's `keys`). */
+let cascadeKeys = { layout: "layout", computed: "eleventyComputed" };
 
 const STAND_IN = "\u0000newsdesk: written by a page worker\u0000";
 
@@ -205,8 +213,50 @@ export function hasStandIn(content: string): boolean {
  * pages again on this thread: when Eleventy would change a page after its template (a transform), its
  * template must give the real page.
  */
-export function takeStandIns(take: boolean): void {
+export function takeStandIns(take: boolean, keys?: { layout?: string; computed?: string }): void {
   standInsTaken = take;
+  cascadeKeys = { layout: keys?.layout ?? "layout", computed: keys?.computed ?? "eleventyComputed" };
+}
+
+/**
+ * The articles whose pages Eleventy still goes through, from those its pagination holds: when stand-ins are
+ * taken and the pages' data gives no layout and no computed data (which could differ from page to page),
+ * Eleventy would only hand each page a worker wrote its stand-in, so all of them but the first are left
+ * out and taken, as stand-ins, by takeLeftOutPages. The first still goes through all of Eleventy's steps:
+ * if anything changes it after all, build.ts renders again without stand-ins.
+ */
+export function leaveOutWrittenPages<T extends { url: string }>(articles: T[], data: Record<string, unknown>): T[] {
+  if (!standInsTaken || toWrite.size === 0 || data[cascadeKeys.layout] !== undefined || data[cascadeKeys.computed] !== undefined) return articles;
+  const through: T[] = [];
+  let probed = false;
+  for (const article of articles) {
+    if (!toWrite.has(article.url) || !probed) {
+      probed ||= toWrite.has(article.url);
+      through.push(article);
+    } else {
+      leftOut.add(article.url);
+    }
+  }
+  return through;
+}
+
+/**
+ * The pages left out of Eleventy (leaveOutWrittenPages), once the workers have them: output path → the
+ * page's stand-in or, for a page no worker could write after all, its HTML.
+ */
+export async function takeLeftOutPages(): Promise<Map<string, string>> {
+  const urls = [...leftOut];
+  leftOut = new Set();
+  leftOutOfEleventy += urls.length;
+  const pages = await Promise.all(
+    urls.map((url) => {
+      const page = requested.get(url);
+      requested.delete(url);
+      if (!page) throw new Error(`the article page ${url} was left out of Eleventy but never asked for`);
+      return page;
+    }),
+  );
+  return new Map(urls.map((url, i) => [pagePath(url), pages[i]!]));
 }
 
 /** Starts `count` worker threads for article pages; they load while the build plans. */
@@ -222,6 +272,8 @@ export function startArticlePageWorkers(count: number): void {
   }
   if (workers.length > 0) pool = new ArticlePagePool(workers);
   written = new Map();
+  toWrite = new Set();
+  leftOut = new Set();
   keysFromWorkers = new Map();
 }
 
@@ -247,6 +299,7 @@ export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<Art
     // A page that is never taken (a failed build) must not become an unhandled rejection.
     promise.catch(() => undefined);
     requested.set(parts.article.url, promise);
+    if (writeTo !== undefined) toWrite.add(parts.article.url);
   }
   pool.dispatch();
 }
@@ -290,10 +343,17 @@ export function articlePagesRenderedByWorkers(): number {
   return renderedByWorkers;
 }
 
+/** How many article pages were left out of Eleventy's steps in this process (tests check when they are). */
+export function articlePagesLeftOutOfEleventy(): number {
+  return leftOutOfEleventy;
+}
+
 export async function stopArticlePageWorkers(): Promise<void> {
   const stopping = pool;
   pool = undefined;
   requested.clear();
   keysFromWorkers = new Map();
+  toWrite = new Set();
+  leftOut = new Set();
   await stopping?.stop();
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
 import { buildSite } from "../../src/site/index.ts";
 import type { EleventyConfig } from "../../src/site/eleventy-config.ts";
-import { articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
+import { articlePagesLeftOutOfEleventy, articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
 import { makeSite } from "../support/fixtures.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
@@ -31,14 +31,19 @@ afterEach(() => {
 
 const NOW = new Date("2027-01-01T00:00:00Z");
 
-/** A build on workers and one on this thread of the same 320 articles: their output folders. */
+/**
+ * A build on workers and one on this thread of the same 320 articles: their output folders. Eleventy goes
+ * through every article page: none of them is left out of its steps (page-workers.ts, leaveOutWrittenPages).
+ */
 async function buildBothWays(): Promise<{ parallel: Map<string, Buffer>; serial: Map<string, Buffer>; articleFiles: string[] }> {
   const corpus = generateCorpus(320);
   const root = makeSite(Object.fromEntries(corpus.map((a) => [a.fileName, formatCorpusArticle(a)])));
   const before = articlePagesRenderedByWorkers();
+  const leftOut = articlePagesLeftOutOfEleventy();
   const parallel = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_parallel" });
   expect(parallel.ok).toBe(true);
   expect(articlePagesRenderedByWorkers() - before).toBe(320);
+  expect(articlePagesLeftOutOfEleventy() - leftOut).toBe(0);
   const serial = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_serial", workers: false });
   expect(serial.ok).toBe(true);
   const written = readTree(path.join(root, "_parallel"));
@@ -69,6 +74,23 @@ describe("a build on worker threads whose Eleventy configuration changes pages",
       expect(page.startsWith("<!-- 版式 --><!doctype html>")).toBe(true);
       expect(page).not.toContain("\u0000");
     }
+    expect(diffTrees(parallel, serial)).toEqual([]);
+  }, 180_000);
+
+  it("wraps the article pages that computed data gives a layout, and only those", async () => {
+    extra.configure = (config) => {
+      config.addTemplate("_includes/wrap.11ty.js", { data: {}, render: (data: { content: string }) => `<!-- 版式 -->${data.content}` });
+      config.addGlobalData("eleventyComputed", {
+        // Every other page of each paginated template, the first one not: a check of the first article
+        // page alone would miss it.
+        layout: (data: { pagination?: { pageNumber: number } }) => ((data.pagination?.pageNumber ?? 0) % 2 === 1 ? "wrap.11ty.js" : undefined),
+      });
+    };
+    const { parallel, serial, articleFiles } = await buildBothWays();
+    const wrapped = articleFiles.filter((rel) => parallel.get(rel)!.toString("utf8").startsWith("<!-- 版式 --><!doctype html>"));
+    expect(wrapped.length).toBeGreaterThan(0);
+    expect(wrapped.length).toBeLessThan(articleFiles.length);
+    for (const rel of articleFiles) expect(parallel.get(rel)!.toString("utf8")).not.toContain("\u0000");
     expect(diffTrees(parallel, serial)).toEqual([]);
   }, 180_000);
 });

@@ -1,12 +1,12 @@
-// A build big enough for worker threads (parsing, article pages rendered and written by workers, the other
-// pages written by a streaming worker) gives byte for byte what the same build gives on one thread, search
+// A build big enough for worker threads (parsing, article pages rendered and written by workers and left
+// out of Eleventy's steps, the other pages written by a streaming worker) gives byte for byte what the same build gives on one thread, search
 // index included (it reads the pages the workers wrote back from the staging folder).
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
 import { buildSite } from "../../src/site/index.ts";
-import { articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
+import { articlePagesLeftOutOfEleventy, articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
 import { makeSite } from "../support/fixtures.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
@@ -17,9 +17,12 @@ describe("a build on worker threads", () => {
     const corpus = generateCorpus(450);
     const root = makeSite(Object.fromEntries(corpus.map((a) => [a.fileName, formatCorpusArticle(a)])));
     const before = articlePagesRenderedByWorkers();
+    const leftOut = articlePagesLeftOutOfEleventy();
     const parallel = await buildSite({ root, now: NOW, cache: false, outDir: "_parallel" });
     expect(parallel.ok).toBe(true);
     expect(articlePagesRenderedByWorkers() - before).toBe(450);
+    // Eleventy went through the first article page only: the workers wrote the others.
+    expect(articlePagesLeftOutOfEleventy() - leftOut).toBe(449);
     const serial = await buildSite({ root, now: NOW, cache: false, outDir: "_serial", workers: false });
     expect(serial.ok).toBe(true);
     expect(articlePagesRenderedByWorkers() - before).toBe(450);

@@ -4,7 +4,7 @@ import type { ArticlePageFrame, ArticlePageParts } from "../../../templates/arti
 import type { HotLink } from "../../../templates/partials/hot-topics.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteModel } from "../model.ts";
-import { renderArticlePageFrom, takeArticlePage } from "../page-workers.ts";
+import { leaveOutWrittenPages, renderArticlePageFrom, takeArticlePage } from "../page-workers.ts";
 
 interface ArticleTemplateData {
   article: Article;
@@ -58,9 +58,13 @@ export function addArticlePages(eleventyConfig: EleventyConfig): void {
         data: "newsdesk.content.articles",
         size: 1,
         alias: "article",
-        // A warm build leaves the pages it keeps from the last build alone.
+        // A warm build leaves the pages it keeps from the last build alone; pages workers write need not
+        // go through Eleventy's steps at all when it would not change them (page-workers.ts).
         before: (articles: Article[], data: ArticleTemplateData) =>
-          data.newsdesk.keptPageUrls.size === 0 ? articles : articles.filter((a) => !data.newsdesk.keptPageUrls.has(a.url)),
+          leaveOutWrittenPages(
+            data.newsdesk.keptPageUrls.size === 0 ? articles : articles.filter((a) => !data.newsdesk.keptPageUrls.has(a.url)),
+            data as unknown as Record<string, unknown>,
+          ),
       },
       permalink: (data: ArticleTemplateData) => data.article.url,
       eleventyExcludeFromCollections: true,
