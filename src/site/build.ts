@@ -128,13 +128,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const staging = stagingFolder(outDir);
     const streaming = previous || !workers || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
     // Workers that write pages also work out their keys for the next build, when there is a cache.
-    const askForPages = (model: SiteModel, articles: readonly Article[]) =>
+    const askForPages = (model: SiteModel, articles: readonly Article[]) => {
+      // The writing worker, idle until Eleventy's first pages, makes the article pages' folders ahead of
+      // the page workers (which then neither make them nor wait for each other on their common parents).
+      streaming?.makeFolders(articles.map((a) => path.posix.dirname(pagePath(a.url))));
       requestArticlePages(
         articlePageFrame(model),
         articles.map((a) => articlePageParts(model, a)),
         streaming ? staging : undefined,
         useCache ? (a) => sourceKeyOf(a as Article) : undefined,
       );
+    };
     let planned: Plan;
     try {
       // A full build asks for every article page as soon as the model is made, before working out the

@@ -136,10 +136,36 @@ export function writeEntries(dir: string, entries: Iterable<[string, string | Ui
   const stamps: [string, FileStamp][] = [];
   for (const [rel, content] of entries) {
     const file = path.join(dir, rel);
-    folders.ensure(path.dirname(file));
-    stamps.push([rel, writeStamped(file, content)]);
+    let stamp: FileStamp;
+    try {
+      // Most folders exist already (made by makeFolders, or for an earlier file): trying the file first
+      // spares a folder lookup per file.
+      stamp = writeStamped(file, content);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      folders.ensure(path.dirname(file));
+      stamp = writeStamped(file, content);
+    }
+    stamps.push([rel, stamp]);
   }
   return stamps;
+}
+
+/**
+ * Creates these folders (paths relative to `dir`, forward slashes) and their parents, under an existing
+ * `dir`, as many as can be: returns the ones that could not be (their files' writers will say why).
+ */
+export function makeFolders(dir: string, rels: Iterable<string>): string[] {
+  const folders = new Folders(dir);
+  const failed: string[] = [];
+  for (const rel of rels) {
+    try {
+      folders.ensure(path.join(dir, rel));
+    } catch {
+      failed.push(rel);
+    }
+  }
+  return failed;
 }
 
 /** Files being written at once by a FolderWriter: enough to keep libuv's thread pool and the disk busy. */
@@ -300,6 +326,14 @@ export class StreamingWriter {
         this.dispatch();
       });
     }
+  }
+
+  /**
+   * Has the folders of files that other threads will write (relative paths) made ahead, in this order,
+   * before the files handed over later: a file's writer then finds its folder there.
+   */
+  makeFolders(rels: string[]): void {
+    this.workers[0]?.postMessage({ dir: this.dir, folders: rels });
   }
 
   /** Hands over one file; false when no worker is there to write it. */

@@ -1,10 +1,10 @@
 // Writing outputs: a warm update touches only what changed, and one interrupted after its journal was
 // written is completed by the next build.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FolderWriter, StreamingWriter, findIntactFiles, recoverJournal, updateFolder, writeFolder, writeFolderAsync } from "../../src/site/output.ts";
+import { FolderWriter, StreamingWriter, findIntactFiles, recoverJournal, updateFolder, writeEntries, writeFolder, writeFolderAsync } from "../../src/site/output.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
 function site(): { dir: string; out: string } {
@@ -120,6 +120,36 @@ describe("StreamingWriter.finish", () => {
     const written = await finishing;
     expect(written.size).toBe(files.size);
     expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual(Object.fromEntries(files));
+  });
+});
+
+describe("StreamingWriter.makeFolders", () => {
+  it("makes the folders, parents first, of files another thread writes, before the files handed over after", async () => {
+    const { dir } = site();
+    const out = path.join(dir, "stream");
+    const writer = new StreamingWriter(out, 1);
+    const folders = Array.from({ length: 200 }, (_, i) => `news/2020/${String((i % 12) + 1).padStart(2, "0")}/a${i}`);
+    writer.makeFolders(folders);
+    writer.write("index.html", "<p>首页</p>");
+    await writer.finish();
+    for (const f of folders) expect(statSync(path.join(out, f)).isDirectory()).toBe(true);
+    // Another thread's files then land in them.
+    const entries = folders.map((f, i): [string, string] => [`${f}/index.html`, `<p>文章 ${i}</p>`]);
+    expect(writeEntries(out, entries).map(([rel]) => rel)).toEqual(entries.map(([rel]) => rel));
+    expect(readTree(out).size).toBe(201);
+  });
+
+  it("leaves a folder it could not make to the file's writer, which says which file it could not write", async () => {
+    const { dir } = site();
+    const out = path.join(dir, "stream");
+    const writer = new StreamingWriter(out, 1);
+    // A file stands where a folder should go; the folders after it are made all the same.
+    writeFileSync(path.join(out, "news"), "not a folder");
+    writer.makeFolders(["news/2020/02/a1", "tags/t1"]);
+    writer.write("index.html", "<p>首页</p>");
+    expect((await writer.finish()).size).toBe(1);
+    expect(statSync(path.join(out, "tags/t1")).isDirectory()).toBe(true);
+    expect(() => writeEntries(out, [["news/2020/02/a1/index.html", "<p></p>"]])).toThrow(/news/);
   });
 });
 
