@@ -1,6 +1,7 @@
 // A build big enough for worker threads (parsing, article pages rendered and written by workers and left
-// out of Eleventy's steps, the other pages written by a streaming worker) gives byte for byte what the same build gives on one thread, search
-// index included (it reads the pages the workers wrote back from the staging folder).
+// out of Eleventy's steps, the other pages written by a streaming worker) gives byte for byte what the
+// same build gives on one thread, search index included (it reads the pages the workers wrote back from
+// the staging folder).
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
