@@ -29,7 +29,8 @@ import {
 } from "./output.ts";
 import { Fingerprinter, pageKey } from "./page-keys.ts";
 import { articlePageFrame, articlePageInputs, articlePageParts } from "./pages/article-pages.ts";
-import { listPageInputs, listPagesOf } from "./pages/list-pages.ts";
+import { leaveOutListPages, listPageInputs, listPagesOf, takeLeftOutListPages } from "./pages/list-pages.ts";
+import { renderListPage } from "../../templates/list.ts";
 import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
 import { findRelatedCached } from "./related-cache.ts";
@@ -415,8 +416,24 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
   // Problems are reported by the CLI; Eleventy's own summary line would interleave with them.
   eleventy.disableLogger();
   await eleventy.init();
-  takeStandIns(standIns && pagesStayAsRendered(eleventy), eleventy.config?.keys);
-  const pages = await eleventy.toJSON();
+  takeStandIns(standIns && eleventyKeepsPages(eleventy), eleventy.config?.keys);
+  // Big full builds (those that write while rendering) spare Eleventy most list pages too.
+  leaveOutListPages(standIns && onPage !== undefined);
+  let pages;
+  let lists;
+  try {
+    pages = await eleventy.toJSON();
+  } finally {
+    lists = takeLeftOutListPages();
+  }
+  // The list pages Eleventy was spared are rendered here, while the workers write their last article pages.
+  const listFiles: OutputFiles = new Map();
+  for (const page of lists.pages) {
+    const rel = pagePath(page.url);
+    const html = renderListPage({ model, page });
+    listFiles.set(rel, html);
+    onPage?.(rel, html);
+  }
   // The article pages workers wrote that Eleventy was spared (page-workers.ts, leaveOutWrittenPages).
   const leftOut = await takeLeftOutPages();
   const passthrough = eleventy.eleventyConfig?.userConfig?.passthroughCopies;
@@ -433,12 +450,15 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
     if (rel === "" || rel.startsWith("../") || rel === ".." || path.isAbsolute(rel)) {
       throw new Error(`${page.inputPath} would write outside the output folder: ${page.outputPath}`);
     }
-    if (files.has(rel) || leftOut.has(rel)) throw new Error(`two pages would be written to ${rel}`);
+    if (files.has(rel) || leftOut.has(rel) || listFiles.has(rel)) throw new Error(`two pages would be written to ${rel}`);
     // With pages left out, whatever changed the one that went through would have changed them too.
     if (written.has(rel) && page.content !== writtenStandIn(rel) && (leftOut.size > 0 || hasStandIn(page.content))) standInChanged = true;
     files.set(rel, page.content);
   }
   for (const [rel, content] of leftOut) files.set(rel, content);
+  for (const [rel, content] of listFiles) files.set(rel, content);
+  // Whatever changed the first page of a list in Eleventy would have changed the others too.
+  if (lists.through.some((page) => files.get(pagePath(page.url)) !== renderListPage({ model, page }))) standInChanged = true;
   return standInChanged ? renderPages(model, outDir, onPage, false) : files;
 }
 
@@ -450,7 +470,7 @@ const INERT_TRANSFORMS = new Set(["@11ty/eleventy-bundle", "@11ty/eleventy-bundl
  * bundle, no HTML-transformer callback or plugin at work (the bundle plugin's own one works only with a
  * bundle). What cannot be told (another Eleventy version) counts as a change.
  */
-function pagesStayAsRendered(eleventy: InstanceType<typeof import("@11ty/eleventy").Eleventy>): boolean {
+function eleventyKeepsPages(eleventy: InstanceType<typeof import("@11ty/eleventy").Eleventy>): boolean {
   if (Object.keys(eleventy.config?.transforms ?? {}).some((name) => !INERT_TRANSFORMS.has(name))) return false;
   const user = eleventy.eleventyConfig?.userConfig;
   const bundles = user?.getBundleManagers?.();

@@ -219,6 +219,15 @@ export function takeStandIns(take: boolean, keys?: { layout?: string; computed?:
 }
 
 /**
+ * Whether Eleventy writes the pages of a template with this data exactly as the template renders them:
+ * stand-ins are taken (nothing changes pages after their templates) and the data gives no layout and no
+ * computed data (which could differ from page to page).
+ */
+export function pagesStayAsRendered(data: Record<string, unknown>): boolean {
+  return standInsTaken && data[cascadeKeys.layout] === undefined && data[cascadeKeys.computed] === undefined;
+}
+
+/**
  * The articles whose pages Eleventy still goes through, from those its pagination holds: when stand-ins are
  * taken and the pages' data gives no layout and no computed data (which could differ from page to page),
  * Eleventy would only hand each page a worker wrote its stand-in, so all of them but the first are left
@@ -226,7 +235,7 @@ export function takeStandIns(take: boolean, keys?: { layout?: string; computed?:
  * if anything changes it after all, build.ts renders again without stand-ins.
  */
 export function leaveOutWrittenPages<T extends { url: string }>(articles: T[], data: Record<string, unknown>): T[] {
-  if (!standInsTaken || toWrite.size === 0 || data[cascadeKeys.layout] !== undefined || data[cascadeKeys.computed] !== undefined) return articles;
+  if (toWrite.size === 0 || !pagesStayAsRendered(data)) return articles;
   const through: T[] = [];
   let probed = false;
   for (const article of articles) {

@@ -8,6 +8,7 @@ import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
 import { buildSite } from "../../src/site/index.ts";
 import type { EleventyConfig } from "../../src/site/eleventy-config.ts";
 import { articlePagesLeftOutOfEleventy, articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
+import { listPagesLeftOutOfEleventy } from "../../src/site/pages/list-pages.ts";
 import { makeSite } from "../support/fixtures.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
@@ -33,17 +34,20 @@ const NOW = new Date("2027-01-01T00:00:00Z");
 
 /**
  * A build on workers and one on this thread of the same 320 articles: their output folders. Eleventy goes
- * through every article page: none of them is left out of its steps (page-workers.ts, leaveOutWrittenPages).
+ * through every article and list page: none is left out of its steps (page-workers.ts, leaveOutWrittenPages;
+ * list-pages.ts, leaveOutListPages).
  */
 async function buildBothWays(): Promise<{ parallel: Map<string, Buffer>; serial: Map<string, Buffer>; articleFiles: string[] }> {
   const corpus = generateCorpus(320);
   const root = makeSite(Object.fromEntries(corpus.map((a) => [a.fileName, formatCorpusArticle(a)])));
   const before = articlePagesRenderedByWorkers();
   const leftOut = articlePagesLeftOutOfEleventy();
+  const listsLeftOut = listPagesLeftOutOfEleventy();
   const parallel = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_parallel" });
   expect(parallel.ok).toBe(true);
   expect(articlePagesRenderedByWorkers() - before).toBe(320);
   expect(articlePagesLeftOutOfEleventy() - leftOut).toBe(0);
+  expect(listPagesLeftOutOfEleventy() - listsLeftOut).toBe(0);
   const serial = await buildSite({ root, now: NOW, search: false, cache: false, outDir: "_serial", workers: false });
   expect(serial.ok).toBe(true);
   const written = readTree(path.join(root, "_parallel"));
@@ -91,6 +95,22 @@ describe("a build on worker threads whose Eleventy configuration changes pages",
     expect(wrapped.length).toBeGreaterThan(0);
     expect(wrapped.length).toBeLessThan(articleFiles.length);
     for (const rel of articleFiles) expect(parallel.get(rel)!.toString("utf8")).not.toContain("\u0000");
+    expect(diffTrees(parallel, serial)).toEqual([]);
+  }, 180_000);
+
+  it("wraps the list pages that computed data gives a layout, and only those, article pages left alone", async () => {
+    extra.configure = (config) => {
+      config.addTemplate("_includes/wrap.11ty.js", { data: {}, render: (data: { content: string }) => `<!-- 版式 -->${data.content}` });
+      config.addGlobalData("eleventyComputed", {
+        // Every other numbered list page, the first of each list not.
+        layout: (data: { listPage?: unknown; pagination?: { pageNumber: number } }) =>
+          data.listPage && (data.pagination?.pageNumber ?? 0) % 2 === 1 ? "wrap.11ty.js" : undefined,
+      });
+    };
+    const { parallel, serial, articleFiles } = await buildBothWays();
+    for (const rel of articleFiles) expect(parallel.get(rel)!.toString("utf8").startsWith("<!doctype html>")).toBe(true);
+    expect(parallel.get("news/page/2/index.html")!.toString("utf8").startsWith("<!-- 版式 --><!doctype html>")).toBe(true);
+    expect(parallel.get("news/page/3/index.html")!.toString("utf8").startsWith("<!doctype html>")).toBe(true);
     expect(diffTrees(parallel, serial)).toEqual([]);
   }, 180_000);
 });

@@ -1,13 +1,14 @@
 // A build big enough for worker threads (parsing, article pages rendered and written by workers and left
-// out of Eleventy's steps, the other pages written by a streaming worker) gives byte for byte what the
-// same build gives on one thread, search index included (it reads the pages the workers wrote back from
-// the staging folder).
+// out of Eleventy's steps, as are most list pages, the other pages written by a streaming worker) gives
+// byte for byte what the same build gives on one thread, search index included (it reads the pages the
+// workers wrote back from the staging folder).
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
 import { buildSite } from "../../src/site/index.ts";
 import { articlePagesLeftOutOfEleventy, articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
+import { listPagesLeftOutOfEleventy } from "../../src/site/pages/list-pages.ts";
 import { makeSite } from "../support/fixtures.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
@@ -19,16 +20,22 @@ describe("a build on worker threads", () => {
     const root = makeSite(Object.fromEntries(corpus.map((a) => [a.fileName, formatCorpusArticle(a)])));
     const before = articlePagesRenderedByWorkers();
     const leftOut = articlePagesLeftOutOfEleventy();
+    const listsLeftOut = listPagesLeftOutOfEleventy();
     const parallel = await buildSite({ root, now: NOW, cache: false, outDir: "_parallel" });
     expect(parallel.ok).toBe(true);
     expect(articlePagesRenderedByWorkers() - before).toBe(450);
-    // Eleventy went through the first article page only: the workers wrote the others.
+    // Eleventy went through the first article page only: the workers wrote the others. Of the numbered
+    // list pages, it went through the first of each template (news, districts, tags).
     expect(articlePagesLeftOutOfEleventy() - leftOut).toBe(449);
+    const listsLeftOutNow = listPagesLeftOutOfEleventy() - listsLeftOut;
     const serial = await buildSite({ root, now: NOW, cache: false, outDir: "_serial", workers: false });
     expect(serial.ok).toBe(true);
     expect(articlePagesRenderedByWorkers() - before).toBe(450);
     const written = readTree(path.join(root, "_parallel"));
     expect(written.size).toBeGreaterThan(500);
+    const listPages = [...written.keys()].filter((rel) => /^(news|districts\/[^/]+|tags\/[^/]+)\/(page\/\d+\/)?index\.html$/.test(rel));
+    expect(listPages.length).toBeGreaterThan(40);
+    expect(listsLeftOutNow).toBe(listPages.length - 3);
     expect(parallel.searchPages).toBe(450);
     expect([...written.keys()].some((rel) => rel.startsWith("search/"))).toBe(true);
     expect(diffTrees(written, readTree(path.join(root, "_serial")))).toEqual([]);

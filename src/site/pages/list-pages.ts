@@ -1,11 +1,13 @@
 // List pages: /news/, /districts/<slug>/ and /tags/<slug>/ with their numbered pages, plus the home page
 // and the district and tag overviews. Every page object is precomputed by the site model; Eleventy only
-// walks those arrays one page object at a time (no slicing or sorting per page).
+// walks those arrays one page object at a time (no slicing or sorting per page), and in a big full build
+// only the first page of each (leaveOutListPages).
 import { renderHomePage } from "../../../templates/home.ts";
 import { renderListPage } from "../../../templates/list.ts";
 import { renderDistrictsPage, renderTagsPage } from "../../../templates/overviews.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { ListPageModel, SiteModel } from "../model.ts";
+import { pagesStayAsRendered } from "../page-workers.ts";
 
 interface ListTemplateData {
   listPage: ListPageModel;
@@ -47,6 +49,45 @@ export function listPageInputs(model: SiteModel, page: ListPageModel): unknown {
   };
 }
 
+let leavingOut = false;
+/** The numbered list pages left out of Eleventy's steps, and the first page of each template, which was not. */
+let leftOut: { pages: ListPageModel[]; through: ListPageModel[] } = { pages: [], through: [] };
+
+/**
+ * Whether, in the render about to start, the numbered list pages but the first of each template (news,
+ * districts, tags) are left out of Eleventy's steps when Eleventy would write them exactly as their
+ * template renders them (pagesStayAsRendered): its own steps for a page cost more than rendering it.
+ * build.ts then renders them (takeLeftOutListPages) and checks each template's first page against what
+ * Eleventy made of it.
+ */
+export function leaveOutListPages(on: boolean): void {
+  leavingOut = on;
+  leftOut = { pages: [], through: [] };
+}
+
+/** The list pages left out of Eleventy, and those that went through it first (leaveOutListPages); none are left out after. */
+export function takeLeftOutListPages(): { pages: ListPageModel[]; through: ListPageModel[] } {
+  const taken = leftOut;
+  leavingOut = false;
+  leftOut = { pages: [], through: [] };
+  return taken;
+}
+
+function leaveOut(pages: ListPageModel[], data: ListTemplateData): ListPageModel[] {
+  if (!leavingOut || pages.length < 2 || !pagesStayAsRendered(data as unknown as Record<string, unknown>)) return pages;
+  leftOut.through.push(pages[0]!);
+  leftOut.pages.push(...pages.slice(1));
+  leftOutOfEleventy += pages.length - 1;
+  return pages.slice(0, 1);
+}
+
+let leftOutOfEleventy = 0;
+
+/** How many list pages were left out of Eleventy's steps in this process (tests check when they are). */
+export function listPagesLeftOutOfEleventy(): number {
+  return leftOutOfEleventy;
+}
+
 export function addListPages(eleventyConfig: EleventyConfig): void {
   for (const [name, data] of Object.entries(FAMILIES)) {
     eleventyConfig.addTemplate<ListTemplateData>(`${name}.11ty.js`, {
@@ -56,9 +97,10 @@ export function addListPages(eleventyConfig: EleventyConfig): void {
           data,
           size: 1,
           alias: "listPage",
-          // A warm build leaves the pages it keeps from the last build alone.
+          // A warm build leaves the pages it keeps from the last build alone; a big full build may leave
+          // all but the first to build.ts (leaveOutListPages).
           before: (pages: ListPageModel[], d: ListTemplateData) =>
-            d.newsdesk.keptPageUrls.size === 0 ? pages : pages.filter((p) => !d.newsdesk.keptPageUrls.has(p.url)),
+            leaveOut(d.newsdesk.keptPageUrls.size === 0 ? pages : pages.filter((p) => !d.newsdesk.keptPageUrls.has(p.url)), d),
         },
         permalink: (d: ListTemplateData) => d.listPage.url,
         eleventyExcludeFromCollections: true,
