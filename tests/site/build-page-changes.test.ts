@@ -1,7 +1,8 @@
-// In a big build, article pages written by workers reach Eleventy as stand-ins (page-workers.ts). When the
-// Eleventy configuration changes pages after their templates (a transform, a layout), every article page
-// still comes out changed, byte for byte as from a build on one thread. .eleventy.ts here is the
-// project's own plus one such change, as a user would add it.
+// In a big build, article pages written by workers reach Eleventy as stand-ins, or not at all, like most
+// list pages (page-workers.ts, list-pages.ts). When the Eleventy configuration changes pages after their
+// templates (a transform, a layout, one given by computed data to some pages only), every page it changes
+// still comes out changed, byte for byte as from a build on one thread. .eleventy.ts here is the project's
+// own plus one such change, as a user would add it.
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
@@ -56,6 +57,19 @@ async function buildBothWays(): Promise<{ parallel: Map<string, Buffer>; serial:
   return { parallel: written, serial: readTree(path.join(root, "_serial")), articleFiles };
 }
 
+type PageData = { listPage?: unknown; pagination?: { pageNumber: number } };
+
+/** A layout, wrap.11ty.js, that puts a comment before the page. */
+function addWrapLayout(config: EleventyConfig): void {
+  config.addTemplate("_includes/wrap.11ty.js", { data: {}, render: (data: { content: string }) => `<!-- 版式 -->${data.content}` });
+}
+
+/** The wrap layout, given by computed data to the pages `wraps` picks (it can differ from page to page). */
+function wrapByComputedData(config: EleventyConfig, wraps: (data: PageData) => boolean): void {
+  addWrapLayout(config);
+  config.addGlobalData("eleventyComputed", { layout: (data: PageData) => (wraps(data) ? "wrap.11ty.js" : undefined) });
+}
+
 describe("a build on worker threads whose Eleventy configuration changes pages", () => {
   it("applies a transform to every article page", async () => {
     extra.configure = (config) => {
@@ -69,7 +83,7 @@ describe("a build on worker threads whose Eleventy configuration changes pages",
 
   it("wraps every article page in a layout", async () => {
     extra.configure = (config) => {
-      config.addTemplate("_includes/wrap.11ty.js", { data: {}, render: (data: { content: string }) => `<!-- 版式 -->${data.content}` });
+      addWrapLayout(config);
       config.addGlobalData("layout", "wrap.11ty.js");
     };
     const { parallel, serial, articleFiles } = await buildBothWays();
@@ -82,14 +96,9 @@ describe("a build on worker threads whose Eleventy configuration changes pages",
   }, 180_000);
 
   it("wraps the article pages that computed data gives a layout, and only those", async () => {
-    extra.configure = (config) => {
-      config.addTemplate("_includes/wrap.11ty.js", { data: {}, render: (data: { content: string }) => `<!-- 版式 -->${data.content}` });
-      config.addGlobalData("eleventyComputed", {
-        // Every other page of each paginated template, the first one not: a check of the first article
-        // page alone would miss it.
-        layout: (data: { pagination?: { pageNumber: number } }) => ((data.pagination?.pageNumber ?? 0) % 2 === 1 ? "wrap.11ty.js" : undefined),
-      });
-    };
+    // Every other page of each paginated template, the first one not: a check of the first article page
+    // alone would miss it.
+    extra.configure = (config) => wrapByComputedData(config, (data) => (data.pagination?.pageNumber ?? 0) % 2 === 1);
     const { parallel, serial, articleFiles } = await buildBothWays();
     const wrapped = articleFiles.filter((rel) => parallel.get(rel)!.toString("utf8").startsWith("<!-- 版式 --><!doctype html>"));
     expect(wrapped.length).toBeGreaterThan(0);
@@ -99,14 +108,8 @@ describe("a build on worker threads whose Eleventy configuration changes pages",
   }, 180_000);
 
   it("wraps the list pages that computed data gives a layout, and only those, article pages left alone", async () => {
-    extra.configure = (config) => {
-      config.addTemplate("_includes/wrap.11ty.js", { data: {}, render: (data: { content: string }) => `<!-- 版式 -->${data.content}` });
-      config.addGlobalData("eleventyComputed", {
-        // Every other numbered list page, the first of each list not.
-        layout: (data: { listPage?: unknown; pagination?: { pageNumber: number } }) =>
-          data.listPage && (data.pagination?.pageNumber ?? 0) % 2 === 1 ? "wrap.11ty.js" : undefined,
-      });
-    };
+    // Every other numbered list page, the first of each list template not.
+    extra.configure = (config) => wrapByComputedData(config, (data) => data.listPage !== undefined && (data.pagination?.pageNumber ?? 0) % 2 === 1);
     const { parallel, serial, articleFiles } = await buildBothWays();
     for (const rel of articleFiles) expect(parallel.get(rel)!.toString("utf8").startsWith("<!doctype html>")).toBe(true);
     expect(parallel.get("news/page/2/index.html")!.toString("utf8").startsWith("<!-- 版式 --><!doctype html>")).toBe(true);
