@@ -419,8 +419,8 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
   takeStandIns(standIns && eleventyKeepsPages(eleventy), eleventy.config?.keys);
   // Big full builds (those that write while rendering) spare Eleventy most list pages too.
   leaveOutListPages(standIns && onPage !== undefined);
-  let pages;
-  let lists;
+  let pages: Awaited<ReturnType<typeof eleventy.toJSON>>;
+  let lists: ReturnType<typeof takeLeftOutListPages>;
   try {
     pages = await eleventy.toJSON();
   } finally {
@@ -443,7 +443,7 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
   const files: OutputFiles = new Map();
   // Only a page a worker wrote can hold a stand-in: its output is either exactly that or the whole page.
   const written = articlePagesWritten();
-  let standInChanged = false;
+  let renderAgain = false;
   for (const page of pages) {
     if (page.outputPath === false) continue;
     const rel = relativeOutput(outDir, page.outputPath);
@@ -452,14 +452,26 @@ async function renderPages(model: SiteModel, outDir: string, onPage?: (rel: stri
     }
     if (files.has(rel) || leftOut.has(rel) || listFiles.has(rel)) throw new Error(`two pages would be written to ${rel}`);
     // With pages left out, whatever changed the one that went through would have changed them too.
-    if (written.has(rel) && page.content !== writtenStandIn(rel) && (leftOut.size > 0 || hasStandIn(page.content))) standInChanged = true;
+    if (written.has(rel) && page.content !== writtenStandIn(rel) && (leftOut.size > 0 || hasStandIn(page.content))) renderAgain = true;
     files.set(rel, page.content);
   }
   for (const [rel, content] of leftOut) files.set(rel, content);
   for (const [rel, content] of listFiles) files.set(rel, content);
   // Whatever changed the first page of a list in Eleventy would have changed the others too.
-  if (lists.through.some((page) => files.get(pagePath(page.url)) !== renderListPage({ model, page }))) standInChanged = true;
-  return standInChanged ? renderPages(model, outDir, onPage, false) : files;
+  if (lists.through.some((page) => files.get(pagePath(page.url)) !== renderListPage({ model, page }))) renderAgain = true;
+  if (!renderAgain) return files;
+  renderedAgain++;
+  return renderPages(model, outDir, onPage, false);
+}
+
+let renderedAgain = 0;
+
+/**
+ * How many times in this process a build rendered its pages again because Eleventy changed a page it had
+ * expected Eleventy to leave as its template rendered it (tests check when it does and does not).
+ */
+export function pagesRenderedAgain(): number {
+  return renderedAgain;
 }
 
 /** Eleventy's own transforms, which leave every page as it is while no bundle and no HTML-transformer plugin is set up. */

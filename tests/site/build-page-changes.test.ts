@@ -6,6 +6,7 @@
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
+import { pagesRenderedAgain } from "../../src/site/build.ts";
 import { buildSite } from "../../src/site/index.ts";
 import type { EleventyConfig } from "../../src/site/eleventy-config.ts";
 import { articlePagesLeftOutOfEleventy, articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
@@ -86,7 +87,10 @@ describe("a build on worker threads whose Eleventy configuration changes pages",
       addWrapLayout(config);
       config.addGlobalData("layout", "wrap.11ty.js");
     };
+    const renderedAgain = pagesRenderedAgain();
     const { parallel, serial, articleFiles } = await buildBothWays();
+    // The stand-ins came out wrapped: the build on workers rendered its pages again, without them.
+    expect(pagesRenderedAgain() - renderedAgain).toBe(1);
     for (const rel of articleFiles) {
       const page = parallel.get(rel)!.toString("utf8");
       expect(page.startsWith("<!-- 版式 --><!doctype html>")).toBe(true);

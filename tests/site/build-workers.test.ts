@@ -6,6 +6,7 @@ import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
+import { pagesRenderedAgain } from "../../src/site/build.ts";
 import { buildSite } from "../../src/site/index.ts";
 import { articlePagesLeftOutOfEleventy, articlePagesRenderedByWorkers } from "../../src/site/page-workers.ts";
 import { listPagesLeftOutOfEleventy } from "../../src/site/pages/list-pages.ts";
@@ -21,8 +22,11 @@ describe("a build on worker threads", () => {
     const before = articlePagesRenderedByWorkers();
     const leftOut = articlePagesLeftOutOfEleventy();
     const listsLeftOut = listPagesLeftOutOfEleventy();
+    const renderedAgain = pagesRenderedAgain();
     const parallel = await buildSite({ root, now: NOW, cache: false, outDir: "_parallel" });
     expect(parallel.ok).toBe(true);
+    // The pages Eleventy went through came out as their templates rendered them: no second render.
+    expect(pagesRenderedAgain() - renderedAgain).toBe(0);
     expect(articlePagesRenderedByWorkers() - before).toBe(450);
     // Eleventy went through the first article page only: the workers wrote the others. Of the numbered
     // list pages, it went through the first of each template (news, districts, tags).
