@@ -6,8 +6,9 @@
 // thread goes through Eleventy's own steps for each page; the page's template then takes the HTML that is
 // ready or, for a page a worker wrote, a stand-in (writtenStandIn): its HTML never comes back to this
 // thread. When Eleventy would change none of the pages workers write, it goes through only the first of
-// them (leaveOutWrittenPages): its own steps for a page cost about as much as rendering it. A page rendered on a worker is byte for byte the page rendered here, and its key is the one
-// build.ts works out (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
+// them (leaveOutWrittenPages): its own steps for a page cost about as much as rendering it. A page
+// rendered on a worker is byte for byte the page rendered here, and its key is the one build.ts works out
+// (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
 import type { Worker } from "node:worker_threads";
 import type { ArticleLink } from "../content/index.ts";
 import { pagePath, type FileStamp } from "./output.ts";

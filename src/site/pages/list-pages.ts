@@ -76,7 +76,8 @@ export function takeLeftOutListPages(): { pages: ListPageModel[]; through: ListP
 function leaveOut(pages: ListPageModel[], data: ListTemplateData): ListPageModel[] {
   if (!leavingOut || pages.length < 2 || !pagesStayAsRendered(data as unknown as Record<string, unknown>)) return pages;
   leftOut.through.push(pages[0]!);
-  leftOut.pages.push(...pages.slice(1));
+  // One at a time: a big site's list can hold more pages than a call takes arguments.
+  for (let i = 1; i < pages.length; i++) leftOut.pages.push(pages[i]!);
   leftOutOfEleventy += pages.length - 1;
   return pages.slice(0, 1);
 }
