@@ -153,19 +153,15 @@ export function writeEntries(dir: string, entries: Iterable<[string, string | Ui
 
 /**
  * Creates these folders (paths relative to `dir`, forward slashes) and their parents, under an existing
- * `dir`, as many as can be: returns the ones that could not be (their files' writers will say why).
+ * `dir`, as many as can be: a folder that cannot be made is left to its files' writer, which says why.
  */
-export function makeFolders(dir: string, rels: Iterable<string>): string[] {
+export function makeFolders(dir: string, rels: Iterable<string>): void {
   const folders = new Folders(dir);
-  const failed: string[] = [];
   for (const rel of rels) {
     try {
       folders.ensure(path.join(dir, rel));
-    } catch {
-      failed.push(rel);
-    }
+    } catch {}
   }
-  return failed;
 }
 
 /** Files being written at once by a FolderWriter: enough to keep libuv's thread pool and the disk busy. */

@@ -229,11 +229,11 @@ export function pagesStayAsRendered(data: Record<string, unknown>): boolean {
 }
 
 /**
- * The articles whose pages Eleventy still goes through, from those its pagination holds: when stand-ins are
- * taken and the pages' data gives no layout and no computed data (which could differ from page to page),
- * Eleventy would only hand each page a worker wrote its stand-in, so all of them but the first are left
- * out and taken, as stand-ins, by takeLeftOutPages. The first still goes through all of Eleventy's steps:
- * if anything changes it after all, build.ts renders again without stand-ins.
+ * The articles whose pages Eleventy still goes through, from those its pagination holds: when its pages
+ * stay as rendered (pagesStayAsRendered), Eleventy would only hand each page a worker wrote its stand-in,
+ * so all of them but the first are left out and taken, as stand-ins, by takeLeftOutPages. The first still
+ * goes through all of Eleventy's steps: if anything changes it after all, build.ts renders again without
+ * stand-ins.
  */
 export function leaveOutWrittenPages<T extends { url: string }>(articles: T[], data: Record<string, unknown>): T[] {
   if (toWrite.size === 0 || !pagesStayAsRendered(data)) return articles;
