@@ -12,6 +12,17 @@ function site(): { dir: string; out: string } {
   return { dir, out: path.join(dir, "_site") };
 }
 
+/** A StreamingWriter with one worker, writing into a new folder. */
+function streamingWriter(): { out: string; writer: StreamingWriter } {
+  const out = path.join(site().dir, "stream");
+  return { out, writer: new StreamingWriter(out, 1) };
+}
+
+/** Every file under `dir` as text, by relative path. */
+function textsOf(dir: string): Record<string, string> {
+  return Object.fromEntries([...readTree(dir)].map(([k, v]) => [k, v.toString()]));
+}
+
 describe("updateFolder", () => {
   it("rewrites changed files, keeps equal ones, deletes what is gone and removes emptied folders", async () => {
     const { dir, out } = site();
@@ -20,7 +31,7 @@ describe("updateFolder", () => {
     expect(intact.size).toBe(3);
     const result = await updateFolder(out, new Map([["a/index.html", "A2"], ["d.css", "D"], ["e/index.html", "E"]]), new Set(), stamps, intact, path.join(dir, "stage"));
     expect(result).toMatchObject({ written: 2, deleted: 1 });
-    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual({ "a/index.html": "A2", "d.css": "D", "e/index.html": "E" });
+    expect(textsOf(out)).toEqual({ "a/index.html": "A2", "d.css": "D", "e/index.html": "E" });
     expect(existsSync(path.join(out, "b"))).toBe(false);
     expect(existsSync(path.join(dir, "stage"))).toBe(false);
     // The unchanged file kept its stamp: still intact for the next build.
@@ -69,7 +80,7 @@ describe("FolderWriter", () => {
     expect(written.get("news/3/p10/index.html")?.content).toBe("<p>10</p>");
     const stamps = new Map([...written].map(([rel, w]) => [rel, w.stamp]));
     expect(findIntactFiles(out, stamps).size).toBe(files.size);
-    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual(Object.fromEntries(files));
+    expect(textsOf(out)).toEqual(Object.fromEntries(files));
   });
 
   it("fails on flush naming the file it could not write, after the others are written", async () => {
@@ -88,9 +99,7 @@ describe("FolderWriter", () => {
 
 describe("StreamingWriter", () => {
   it("writes files handed over while the caller goes on, and says what it wrote with which contents", async () => {
-    const { dir } = site();
-    const out = path.join(dir, "stream");
-    const writer = new StreamingWriter(out, 1);
+    const { out, writer } = streamingWriter();
     const files = new Map<string, string>();
     for (let i = 0; i < 450; i++) files.set(`news/${i % 7}/p${i}/index.html`, `<p>${i}</p>`);
     for (const [rel, content] of files) expect(writer.write(rel, content)).toBe(true);
@@ -99,15 +108,13 @@ describe("StreamingWriter", () => {
     expect(written.get("news/3/p10/index.html")?.content).toBe("<p>10</p>");
     const stamps = new Map([...written].map(([rel, w]) => [rel, w.stamp]));
     expect(findIntactFiles(out, stamps).size).toBe(files.size);
-    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual(Object.fromEntries(files));
+    expect(textsOf(out)).toEqual(Object.fromEntries(files));
   });
 });
 
 describe("StreamingWriter.finish", () => {
   it("leaves what is left to the worker: the files are written while the caller is busy and answers nothing", async () => {
-    const { dir } = site();
-    const out = path.join(dir, "stream");
-    const writer = new StreamingWriter(out, 1);
+    const { out, writer } = streamingWriter();
     const files = new Map<string, string>();
     for (let i = 0; i < 300; i++) files.set(`tags/t${i}/index.html`, `<p>标签 ${i}</p>`);
     for (const [rel, content] of files) writer.write(rel, content);
@@ -119,15 +126,13 @@ describe("StreamingWriter.finish", () => {
     expect(existsSync(last)).toBe(true);
     const written = await finishing;
     expect(written.size).toBe(files.size);
-    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual(Object.fromEntries(files));
+    expect(textsOf(out)).toEqual(Object.fromEntries(files));
   });
 });
 
 describe("StreamingWriter.makeFolders", () => {
   it("makes the folders, parents first, of files another thread writes, before the files handed over after", async () => {
-    const { dir } = site();
-    const out = path.join(dir, "stream");
-    const writer = new StreamingWriter(out, 1);
+    const { out, writer } = streamingWriter();
     const folders = Array.from({ length: 200 }, (_, i) => `news/2020/${String((i % 12) + 1).padStart(2, "0")}/a${i}`);
     writer.makeFolders(folders);
     writer.write("index.html", "<p>首页</p>");
@@ -140,9 +145,7 @@ describe("StreamingWriter.makeFolders", () => {
   });
 
   it("leaves a folder it could not make to the file's writer, which says which file it could not write", async () => {
-    const { dir } = site();
-    const out = path.join(dir, "stream");
-    const writer = new StreamingWriter(out, 1);
+    const { out, writer } = streamingWriter();
     // A file stands where a folder should go; the folders after it are made all the same.
     writeFileSync(path.join(out, "news"), "not a folder");
     writer.makeFolders(["news/2020/02/a1", "tags/t1"]);
@@ -161,7 +164,7 @@ describe("recoverJournal", () => {
     writeFolder(staging, new Map([["page.html", "P2"], ["new/index.html", "N"]]));
     writeFileSync(`${out}.journal`, JSON.stringify({ staging, moves: ["page.html", "new/index.html"], deletes: ["old/index.html"] }));
     expect(recoverJournal(out)).toBe(true);
-    expect(Object.fromEntries([...readTree(out)].map(([k, v]) => [k, v.toString()]))).toEqual({ "keep.html": "K", "page.html": "P2", "new/index.html": "N" });
+    expect(textsOf(out)).toEqual({ "keep.html": "K", "page.html": "P2", "new/index.html": "N" });
     expect(existsSync(`${out}.journal`)).toBe(false);
     expect(recoverJournal(out)).toBe(false);
     expect(readFileSync(path.join(out, "keep.html"), "utf8")).toBe("K");
