@@ -1,8 +1,9 @@
 // Parses many articles on every core: the calling thread and one worker thread per other core take chunks
-// of files from one queue, so parsing starts at once while the workers are still loading. On two cores that
-// is one worker. A worker for each core, with the calling thread parsing only until one was ready, loads
-// and compiles the parser once more and sends every article across: in six paired cold builds of 10,000
-// articles that took 3–18% longer (load phase 0.2–0.5 s longer). Results keep the input order.
+// of files from one shared counter, so each thread takes its next chunk the moment it is free, and parsing
+// starts at once while the workers are still loading. On two cores that is one worker. A worker for each
+// core, with the calling thread parsing only until one was ready, loads and compiles the parser once more
+// and sends every article across: in six paired cold builds of 10,000 articles that took 3–18% longer
+// (load phase 0.2–0.5 s longer). Results keep the input order.
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
@@ -47,6 +48,37 @@ export function parseJob(job: ParseJob, site: SiteConfig): ParsedJob {
   return { ...(result.article ? { article: result.article } : {}), problems: [...decoded.problems, ...result.problems], ...key };
 }
 
+/**
+ * What a worker is sent, once: every job (bytes given by the caller travel in one shared buffer, so that
+ * no worker copies the bytes of files others parse) and the counter of chunks taken so far.
+ */
+export interface ParseWork {
+  site: SiteConfig;
+  jobs: (Omit<ParseJob, "bytes"> & { shared?: [offset: number, length: number] })[];
+  bytes?: Uint8Array;
+  /** Int32Array over a SharedArrayBuffer: [0] is the next chunk to take. */
+  taken: Int32Array;
+  chunk: number;
+}
+
+/** A worker's answer: the results of one chunk, in order; or, once no chunk is left, that it is done. */
+export type ParseAnswer = { chunk: number; results: ParsedJob[] } | { done: true };
+
+/** Takes chunks from the shared counter until none is left, answering each: what a parsing worker does. */
+export function parseTakenChunks(work: ParseWork, answer: (message: ParseAnswer) => void): void {
+  const { site, jobs, bytes, taken, chunk } = work;
+  for (let c = Atomics.add(taken, 0, 1); c * chunk < jobs.length; c = Atomics.add(taken, 0, 1)) {
+    const results: ParsedJob[] = [];
+    for (let i = c * chunk; i < Math.min(jobs.length, (c + 1) * chunk); i++) {
+      const { shared, ...job } = jobs[i]!;
+      // A copy of its own (slice of a shared view), as the decoder takes no shared memory.
+      results.push(parseJob(shared ? { ...job, bytes: bytes!.slice(shared[0], shared[0] + shared[1]) } : job, site));
+    }
+    answer({ chunk: c, results });
+  }
+  answer({ done: true });
+}
+
 export interface ParseOptions {
   /** Threads to parse on, the calling one included (default: one per core); 1: the calling thread alone. */
   threads?: number;
@@ -69,74 +101,82 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
     jobs.forEach((job, i) => (results[i] = parseJob(job, site)));
     return results;
   }
-  let nextStart = 0;
-  const take = (): [number, number] | undefined => {
-    if (nextStart >= jobs.length) return undefined;
-    const start = nextStart;
-    nextStart = Math.min(jobs.length, start + CHUNK);
-    return [start, nextStart];
+  const work: ParseWork = { site, ...shareBytes(jobs), taken: new Int32Array(new SharedArrayBuffer(4)), chunk: CHUNK };
+  const take = (): number | undefined => {
+    const c = Atomics.add(work.taken, 0, 1);
+    return c * CHUNK < jobs.length ? c : undefined;
   };
 
+  // Done when every chunk is parsed, or when no worker is left to answer for the chunks it took.
+  const chunks = Math.ceil(jobs.length / CHUNK);
+  let completed = 0;
+  let active = 0;
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const complete = () => ++completed === chunks && settle();
   const workers: Worker[] = [];
-  /** Per worker: ends its wait when it has no chunk in flight (once the queue is empty, it gets none). */
-  const settlers: (() => void)[] = [];
-  const finished = Array.from({ length: workerCount }, () => {
+  for (let n = 0; n < workerCount; n++) {
     let worker: Worker;
     try {
       worker = startWorker();
     } catch {
       // No worker in this environment: the calling thread parses everything.
-      return Promise.resolve();
+      break;
     }
     workers.push(worker);
-    return new Promise<void>((resolve) => {
-      // Two chunks in flight: the next one waits in the worker's queue, so it never idles while this
-      // thread is busy parsing its own chunk and cannot answer at once.
-      const inFlight: [number, number][] = [];
-      settlers.push(() => inFlight.length === 0 && resolve());
-      const send = () => {
-        const range = take();
-        if (!range) return;
-        inFlight.push(range);
-        worker.postMessage({ site, jobs: jobs.slice(range[0], range[1]) });
-      };
-      // The worker says "ready" once loaded; only then does it take chunks, so none waits on a slow start.
-      worker.on("message", (message: { ready?: true; results?: ParsedJob[] }) => {
-        if (message.results) {
-          const [start] = inFlight.shift()!;
-          message.results.forEach((r, i) => (results[start + i] = r));
-          stats.byWorkers += message.results.length;
-        } else {
-          send();
-        }
-        send();
-        if (inFlight.length === 0) resolve();
-      });
-      // A worker that fails leaves its chunk to the calling thread: correctness never depends on a worker.
-      worker.on("error", () => {
-        inFlight.length = 0;
-        resolve();
-      });
-      worker.on("exit", () => resolve());
+    active++;
+    let gone = false;
+    const leave = () => {
+      if (gone) return;
+      gone = true;
+      if (--active === 0) settle();
+    };
+    worker.on("message", (message: ParseAnswer) => {
+      if ("done" in message) return leave();
+      message.results.forEach((r, i) => (results[message.chunk * CHUNK + i] = r));
+      stats.byWorkers += message.results.length;
+      complete();
     });
-  });
+    // A worker that fails leaves its chunk to the calling thread: correctness never depends on a worker.
+    worker.on("error", leave);
+    worker.on("exit", leave);
+    // Queued until the worker has loaded; it then takes chunks as long as any are left (none, if this
+    // thread took them all meanwhile: nothing waits for a worker that is still loading).
+    worker.postMessage(work);
+  }
 
   options.whileParsing?.();
   // The calling thread parses chunks too, yielding between them so worker messages are handled; then it
-  // waits only for the chunks still in flight (a worker still loading gets none).
+  // waits for the chunks the workers took.
   try {
-    for (let range = workers.length === 0 || callerParses ? take() : undefined; range; range = take()) {
-      for (let i = range[0]; i < range[1]; i++) results[i] = parseJob(jobs[i]!, site);
+    for (let c = workers.length === 0 || callerParses ? take() : undefined; c !== undefined; c = take()) {
+      for (let i = c * CHUNK; i < Math.min(jobs.length, (c + 1) * CHUNK); i++) results[i] = parseJob(jobs[i]!, site);
+      complete();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (nextStart >= jobs.length) for (const settle of settlers) settle();
-    await Promise.all(finished);
+    if (completed < chunks) await settled;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   // Anything a failed worker left unparsed is parsed here.
   for (let i = 0; i < jobs.length; i++) results[i] ??= parseJob(jobs[i]!, site);
   return results;
+}
+
+/** The jobs as workers are sent them: bytes given by the caller copied once into one shared buffer. */
+function shareBytes(jobs: readonly ParseJob[]): Pick<ParseWork, "jobs" | "bytes"> {
+  let total = 0;
+  for (const job of jobs) total += job.bytes?.length ?? 0;
+  if (total === 0) return { jobs: jobs as ParseWork["jobs"] };
+  const bytes = new Uint8Array(new SharedArrayBuffer(total));
+  let at = 0;
+  const shared = jobs.map(({ bytes: own, ...job }) => {
+    if (!own) return job;
+    bytes.set(own, at);
+    at += own.length;
+    return { ...job, shared: [at - own.length, own.length] as [number, number] };
+  });
+  return { jobs: shared, bytes };
 }
 
 function startWorker(): Worker {

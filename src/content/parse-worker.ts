@@ -1,11 +1,7 @@
-// A parsing worker (see parse-pool.ts): receives chunks of files with the site configuration and answers
-// with the parsed articles and problems, in order.
+// A parsing worker (see parse-pool.ts): sent the work once, it takes chunks of files from the shared
+// counter until none is left, answering with each chunk's parsed articles and problems, in order.
 import { parentPort } from "node:worker_threads";
-import { parseJob, type ParseJob } from "./parse-pool.ts";
-import type { SiteConfig } from "./site-config.ts";
+import { parseTakenChunks, type ParseWork } from "./parse-pool.ts";
 
 const port = parentPort!;
-port.on("message", ({ site, jobs }: { site: SiteConfig; jobs: ParseJob[] }) => {
-  port.postMessage({ results: jobs.map((job) => parseJob(job, site)) });
-});
-port.postMessage({ ready: true });
+port.on("message", (work: ParseWork) => parseTakenChunks(work, (answer) => port.postMessage(answer)));

@@ -5,14 +5,17 @@ import { parseSiteConfig } from "../../src/content/index.ts";
 import { PARALLEL_THRESHOLD, parseAll, type ParseJob } from "../../src/content/parse-pool.ts";
 import { SITE_YAML } from "../support/fixtures.ts";
 
+const site = parseSiteConfig(SITE_YAML, "content/site.yaml").config!;
+const encoder = new TextEncoder();
+
+/** Corpus files as parse jobs with their bytes. */
+function corpusJobs(count: number): ParseJob[] {
+  return generateCorpus(count).map((a) => ({ file: `content/news/${a.fileName}`, bytes: encoder.encode(formatCorpusArticle(a)) }));
+}
+
 describe("parseAll", () => {
   it("parses on worker threads with the same results, in order, as on the calling thread", async () => {
-    const site = parseSiteConfig(SITE_YAML, "content/site.yaml").config!;
-    const encoder = new TextEncoder();
-    const jobs: ParseJob[] = generateCorpus(PARALLEL_THRESHOLD + 100).map((a) => ({
-      file: `content/news/${a.fileName}`,
-      bytes: encoder.encode(formatCorpusArticle(a)),
-    }));
+    const jobs = corpusJobs(PARALLEL_THRESHOLD + 100);
     // Problems too: a misspelt district, a GBK-looking file and raw HTML in a body.
     jobs[7] = { file: "content/news/bad-district.md", bytes: encoder.encode("---\ntitle: 标题\ndate: 2020-02-27 11:31\ndistrict: 长安\n---\n\n正文。\n") };
     jobs[300] = { file: "content/news/gbk.md", bytes: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xb3, 0xa4, 0xb0, 0xb2]) };
