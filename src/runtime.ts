@@ -22,3 +22,57 @@ export function startModuleWorker(name: BundleEntry, sourceUrl: URL): Worker {
   const source = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(sourceUrl.href)}); });`;
   return new Worker(source, { eval: true });
 }
+
+/** A worker started ahead of its use (prestartWorker), until it is taken. */
+interface Prestarted {
+  worker: Worker;
+  /** Set once the worker failed or exited: it is then never handed out. */
+  gone: boolean;
+}
+
+/** Workers started ahead, by entry: on globalThis, as bin/newsdesk.js starts them before the rest loads. */
+function prestarted(): Partial<Record<BundleEntry, Prestarted>> {
+  const key = Symbol.for("newsdesk.prestarted");
+  return ((globalThis as { [key: symbol]: Partial<Record<BundleEntry, Prestarted>> | undefined })[key] ??= {});
+}
+
+/**
+ * Starts a worker on an entry now, ahead of its use (bin/newsdesk.js, before the command's own modules
+ * load), unreferenced: an unused one never holds the process open. takePrestartedWorker hands it out.
+ * Returns the worker, or undefined when none could be started.
+ */
+export function prestartWorker(name: BundleEntry, sourceUrl: URL): Worker | undefined {
+  let worker: Worker;
+  try {
+    worker = startModuleWorker(name, sourceUrl);
+  } catch {
+    return undefined;
+  }
+  const ahead: Prestarted = { worker, gone: false };
+  worker.unref();
+  // Without a listener a failing worker would throw on this thread; one that is gone is never taken.
+  worker.on("error", () => (ahead.gone = true));
+  worker.on("exit", () => (ahead.gone = true));
+  void prestarted()[name]?.worker.terminate();
+  prestarted()[name] = ahead;
+  return worker;
+}
+
+/**
+ * The worker started ahead on this entry, if any and still alive, handed out once and referenced again
+ * like any worker. It sends nothing before it is asked, so its caller's listeners miss no message.
+ */
+export function takePrestartedWorker(name: BundleEntry): Worker | undefined {
+  const ahead = prestarted()[name];
+  delete prestarted()[name];
+  if (!ahead || ahead.gone) return undefined;
+  ahead.worker.ref();
+  return ahead.worker;
+}
+
+/** Stops the worker started ahead on this entry, if nobody took it. */
+export function releasePrestartedWorker(name: BundleEntry): void {
+  const ahead = prestarted()[name];
+  delete prestarted()[name];
+  if (ahead && !ahead.gone) void ahead.worker.terminate();
+}

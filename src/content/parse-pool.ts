@@ -1,16 +1,17 @@
 // Parses many articles on every core: the calling thread and one worker thread per other core take chunks
 // of files from one shared counter, so each thread takes its next chunk the moment it is free, and parsing
-// starts at once while the workers are still loading. On two cores that is one worker. A worker for each
-// core, with the calling thread parsing only until one was ready, loads and compiles the parser once more
-// and sends every article across: in six paired cold builds of 10,000 articles that took 3–18% longer
-// (load phase 0.2–0.5 s longer). Results keep the input order.
+// starts at once while the workers are still loading. On two cores that is one worker; `newsdesk build`
+// starts it before its own modules load (bin/newsdesk.js), so it is ready by the time the files are
+// listed. A worker for each core, with the calling thread parsing only until one was ready, loads and
+// compiles the parser once more and sends every article across: in six paired cold builds of 10,000
+// articles that took 3–18% longer (load phase 0.2–0.5 s longer). Results keep the input order.
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { decodeArticle, parseArticle, type ParsedArticle } from "./article.ts";
 import { parseKey } from "./parse-cache.ts";
 import type { SiteConfig } from "./site-config.ts";
-import { startModuleWorker } from "../runtime.ts";
+import { releasePrestartedWorker, startModuleWorker, takePrestartedWorker } from "../runtime.ts";
 
 export interface ParseJob {
   /** Path relative to the site root, as used in messages and URLs. */
@@ -97,6 +98,8 @@ export async function parseAll(jobs: readonly ParseJob[], site: SiteConfig, opti
   const callerParses = options.callerParses !== false;
   const workerCount = threads <= 1 || jobs.length < PARALLEL_THRESHOLD ? 0 : Math.min(callerParses ? threads - 1 : threads, 8, Math.ceil(jobs.length / CHUNK));
   if (workerCount === 0) {
+    // A worker started ahead for this (bin/newsdesk.js) is not needed.
+    releasePrestartedWorker("parse-worker");
     options.whileParsing?.();
     jobs.forEach((job, i) => (results[i] = parseJob(job, site)));
     return results;
@@ -179,6 +182,7 @@ function shareBytes(jobs: readonly ParseJob[]): Pick<ParseWork, "jobs" | "bytes"
   return { jobs: shared, bytes };
 }
 
+/** A parsing worker: the one `newsdesk build` started ahead, if it is still there, or a new one. */
 function startWorker(): Worker {
-  return startModuleWorker("parse-worker", new URL("./parse-worker.ts", import.meta.url));
+  return takePrestartedWorker("parse-worker") ?? startModuleWorker("parse-worker", new URL("./parse-worker.ts", import.meta.url));
 }

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { formatCorpusArticle, generateCorpus } from "../../src/bench/corpus.ts";
 import { parseSiteConfig } from "../../src/content/index.ts";
 import { PARALLEL_THRESHOLD, parseAll, type ParseJob } from "../../src/content/parse-pool.ts";
+import { prestartWorker, takePrestartedWorker } from "../../src/runtime.ts";
 import { SITE_YAML } from "../support/fixtures.ts";
 
 const site = parseSiteConfig(SITE_YAML, "content/site.yaml").config!;
 const encoder = new TextEncoder();
+const PARSE_WORKER = new URL("../../src/content/parse-worker.ts", import.meta.url);
 
 /** Corpus files as parse jobs with their bytes. */
 function corpusJobs(count: number): ParseJob[] {
@@ -38,5 +40,27 @@ describe("parseAll", () => {
     expect(one[300]!.problems[0]!.message).toMatch(/not valid UTF-8/);
     expect(one[450]!.problems[0]!.message).toBe("raw HTML is not allowed in articles; it is shown as text");
     expect(one[0]!.article?.title).toBe(generateCorpus(1)[0]!.title);
+  });
+
+  it("takes the worker started ahead (bin/newsdesk.js) instead of starting one", async () => {
+    const jobs = corpusJobs(PARALLEL_THRESHOLD + 50);
+    const ahead = prestartWorker("parse-worker", PARSE_WORKER)!;
+    const exited = new Promise((resolve) => ahead.on("exit", resolve));
+    const stats = { byWorkers: 0 };
+    const results = await parseAll(jobs, site, { threads: 2, callerParses: false, stats });
+    expect(stats.byWorkers).toBe(jobs.length);
+    expect(takePrestartedWorker("parse-worker")).toBeUndefined();
+    // It did the parsing (and was stopped with the pool's own workers).
+    await exited;
+    expect(results).toEqual(await parseAll(jobs, site, { threads: 1 }));
+  });
+
+  it("stops the worker started ahead when too few files are worth a worker", async () => {
+    const ahead = prestartWorker("parse-worker", PARSE_WORKER)!;
+    const exited = new Promise((resolve) => ahead.on("exit", resolve));
+    const results = await parseAll(corpusJobs(3), site, { threads: 2 });
+    expect(results.map((r) => r.article?.title)).toEqual(generateCorpus(3).map((a) => a.title));
+    await exited;
+    expect(takePrestartedWorker("parse-worker")).toBeUndefined();
   });
 });
