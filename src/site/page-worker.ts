@@ -1,18 +1,24 @@
-// An article-page worker (see page-workers.ts): keeps the parts every page shares, then answers each
-// batch of pages, in order, with their HTML or, when it writes them, their files' stamps (and, when
-// asked, the pages' keys for the next build, worked out here as build.ts would).
+// An article-page worker (see page-workers.ts): keeps the parts every page shares and the tables of links
+// and tags it is sent, then answers each batch of pages, in order, with their HTML or, when it writes them,
+// their files' stamps (and, when asked, the pages' keys for the next build, worked out here as build.ts
+// would).
 import { parentPort } from "node:worker_threads";
+import type { ArticleLink, TagGroup } from "../content/index.ts";
 import type { ArticlePageFrame, ArticlePageParts } from "../../templates/article.ts";
 import { pagePath, writeEntries } from "./output.ts";
 import { Fingerprinter, pageKey } from "./page-keys.ts";
-import { renderArticlePageFrom, type PageKeySources } from "./page-workers.ts";
+import { renderArticlePageFrom, type PageBatch, type WirePage } from "./page-workers.ts";
 import { articlePageInputsFrom } from "./pages/article-pages.ts";
 
 const port = parentPort!;
 let frame: ArticlePageFrame | undefined;
 let writeTo: string | undefined;
 let fingerprints: Fingerprinter | undefined;
-port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string; hotKeys?: string[] } | { pages: ArticlePageParts[]; keys?: PageKeySources[] }) => {
+const links: ArticleLink[] = [];
+/** Per link: whether the source digest of its article is known (only then can a page showing it be keyed). */
+const linkKnown: boolean[] = [];
+const tags: Pick<TagGroup, "name" | "url">[] = [];
+port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string; hotKeys?: string[] } | PageBatch) => {
   if ("frame" in message) {
     ({ frame, writeTo } = message);
     const hotKeys = message.hotKeys;
@@ -21,11 +27,19 @@ port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string; hotKey
   }
   try {
     if (!frame) throw new Error("internal error: article pages were sent before the parts they share");
-    const html = message.pages.map((parts) => renderArticlePageFrom(frame!, parts));
+    message.links?.forEach((link, i) => {
+      const source = message.linkSources?.[i];
+      if (typeof source === "string") fingerprints?.know(link, source);
+      links.push(link);
+      linkKnown.push(typeof source === "string");
+    });
+    if (message.tags) tags.push(...message.tags);
+    const parts = message.pages.map(partsOf);
+    const html = parts.map((p) => renderArticlePageFrom(frame!, p));
     // Pages written here go back as their files' stamps only: the main thread never needs their HTML.
     if (writeTo) {
-      const stamps = writeEntries(writeTo, message.pages.map((parts, i) => [pagePath(parts.article.url), html[i]!]));
-      const keys = message.keys && fingerprints && keysOf(fingerprints, message.pages, message.keys);
+      const stamps = writeEntries(writeTo, parts.map((p, i) => [pagePath(p.article.url), html[i]!]));
+      const keys = fingerprints && message.pages.map((page, i) => keyOf(fingerprints!, page, parts[i]!));
       return port.postMessage({ stamps: stamps.map(([, stamp]) => stamp), ...(keys ? { keys } : {}) });
     }
     // The batch's pages travel as one string (see page-workers.ts), cut apart again by their lengths.
@@ -36,13 +50,22 @@ port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string; hotKey
 });
 port.postMessage({ ready: true });
 
-/** The pages' keys: the articles they link to stand for their source digests, as articles do in build.ts. */
-function keysOf(fingerprints: Fingerprinter, pages: readonly ArticlePageParts[], sources: readonly PageKeySources[]): string[] {
-  return pages.map((parts, i) => {
-    const { source, previous, next, related } = sources[i]!;
-    if (previous && parts.neighbours.previous) fingerprints.know(parts.neighbours.previous, previous);
-    if (next && parts.neighbours.next) fingerprints.know(parts.neighbours.next, next);
-    parts.related.forEach((link, j) => fingerprints.know(link, related[j]!));
-    return pageKey(fingerprints, source, articlePageInputsFrom(frame!, parts));
-  });
+/** A page's parts from the tables: links and tags are the very objects other pages share. */
+function partsOf(page: WirePage): ArticlePageParts {
+  return {
+    article: page.article,
+    tags: page.tags.map((i) => tags[i]!),
+    neighbours: {
+      ...(page.previous !== undefined ? { previous: links[page.previous]! } : {}),
+      ...(page.next !== undefined ? { next: links[page.next]! } : {}),
+    },
+    related: page.related.map((i) => links[i]!),
+  };
+}
+
+/** The page's key, when its own source and that of every article it links to are known; else null. */
+function keyOf(fingerprints: Fingerprinter, page: WirePage, parts: ArticlePageParts): string | null {
+  const linked = [...(page.previous !== undefined ? [page.previous] : []), ...(page.next !== undefined ? [page.next] : []), ...page.related];
+  if (page.source === undefined || !linked.every((i) => linkKnown[i])) return null;
+  return pageKey(fingerprints, page.source, articlePageInputsFrom(frame!, parts));
 }

@@ -1,16 +1,17 @@
 // Article pages rendered on worker threads. A build with many article pages to render starts the workers
 // right after loading and, once the site model is made, asks for every one of those pages at once, each
-// sent as plain data: the page's article and what it shows of others (links only), plus, once per worker,
-// the parts every page shares. The workers make each page's share code, render the page and, in a full
-// build, write it into the staging folder and work out its key for the next build's cache, while this
-// thread goes through Eleventy's own steps for each page; the page's template then takes the HTML that is
-// ready or, for a page a worker wrote, a stand-in (writtenStandIn): its HTML never comes back to this
-// thread. When Eleventy would change none of the pages workers write, it goes through only the first of
-// them (leaveOutWrittenPages): its own steps for a page cost about as much as rendering it. A page
-// rendered on a worker is byte for byte the page rendered here, and its key is the one build.ts works out
-// (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
+// sent as plain data: the page's article, and what it shows of others as numbers into tables of links and
+// tags (each entry sent once per worker: WirePage), plus, once per worker, the parts every page shares. The
+// workers make each page's share code, render the page and, in a full build, write it into the staging
+// folder and work out its key for the next build's cache, while this thread goes through Eleventy's own
+// steps for each page; the page's template then takes the HTML that is ready or, for a page a worker wrote,
+// a stand-in (writtenStandIn): its HTML never comes back to this thread. When Eleventy would change none of
+// the pages workers write, it goes through only the first of them (leaveOutWrittenPages): its own steps for
+// a page cost about as much as rendering it. A page rendered on a worker is byte for byte the page rendered
+// here, and its key is the one build.ts works out (tests/site/page-workers.test.ts,
+// tests/site/build-workers.test.ts).
 import type { Worker } from "node:worker_threads";
-import type { ArticleLink } from "../content/index.ts";
+import type { Article, ArticleLink, TagGroup } from "../content/index.ts";
 import { pagePath, type FileStamp } from "./output.ts";
 import { renderArticlePage, type ArticlePageFrame, type ArticlePageParts } from "../../templates/article.ts";
 import { absoluteUrl } from "../publish/urls.ts";
@@ -32,14 +33,29 @@ type RenderedPage = { html: string } | { stamp: FileStamp; key?: string };
 type SourceOf = (article: ArticleLink) => string | undefined;
 
 /**
- * The source digests (load.ts, sourceKeyOf) a worker needs to work out a page's key as build.ts would:
- * the page's own article, and each article it links to as a neighbour or related reading.
+ * One page as a worker is sent it. The articles it links to (neighbours, related reading) and its tags are
+ * numbers into tables each worker is sent bit by bit, every entry once (PageBatch): most articles are linked
+ * from several pages, and sending each link whole with every page took most of this thread's time for
+ * sending pages.
  */
-export interface PageKeySources {
-  source: string;
-  previous?: string;
-  next?: string;
-  related: string[];
+export interface WirePage {
+  article: Article;
+  tags: number[];
+  previous?: number;
+  next?: number;
+  related: number[];
+  /** The source digest of the page's own article (load.ts, sourceKeyOf), when its key is wanted. */
+  source?: string;
+}
+
+/** A batch of pages, with the table entries they are the first to need, in the order the worker adds them. */
+export interface PageBatch {
+  pages: WirePage[];
+  /** New link table entries, and their articles' source digests when page keys are wanted. */
+  links?: ArticleLink[];
+  linkSources?: (string | null)[];
+  /** New tag table entries. */
+  tags?: Pick<TagGroup, "name" | "url">[];
 }
 
 interface Job {
@@ -52,17 +68,22 @@ class ArticlePagePool {
   private readonly queue: Job[] = [];
   /** Workers that said they are ready, with the batches sent to each, oldest first. */
   private readonly sent = new Map<Worker, Job[][]>();
+  /** Per worker: the index of every link and tag it was sent, by the object it was sent for. */
+  private readonly tables = new Map<Worker, { links: Map<ArticleLink, number>; tags: Map<object, number> }>();
   private frame: ArticlePageFrame | undefined;
   private sourceOf: SourceOf | undefined;
 
   constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
       // A worker says "ready" once loaded, then answers each batch of pages with their HTML, in order.
-      worker.on("message", (message: { ready?: true; joined?: string; lengths?: number[]; stamps?: FileStamp[]; keys?: string[]; error?: string }) => {
+      worker.on("message", (message: { ready?: true; joined?: string; lengths?: number[]; stamps?: FileStamp[]; keys?: (string | null)[]; error?: string }) => {
         const batch = message.ready ? undefined : this.sent.get(worker)?.shift();
-        if (message.ready) this.sent.set(worker, []);
+        if (message.ready) {
+        this.sent.set(worker, []);
+        this.tables.set(worker, { links: new Map(), tags: new Map() });
+      }
         if (batch && message.stamps) {
-          batch.forEach((job, i) => job.resolve({ stamp: message.stamps![i]!, ...(message.keys ? { key: message.keys[i]! } : {}) }));
+          batch.forEach((job, i) => job.resolve({ stamp: message.stamps![i]!, ...(typeof message.keys?.[i] === "string" ? { key: message.keys[i] } : {}) }));
           renderedByWorkers += batch.length;
         } else if (batch && message.joined !== undefined && message.lengths) {
           const html = cutApart(message.joined, message.lengths);
@@ -78,6 +99,7 @@ class ArticlePagePool {
         this.workers.splice(this.workers.indexOf(worker), 1);
         this.queue.unshift(...(this.sent.get(worker) ?? []).flat());
         this.sent.delete(worker);
+        this.tables.delete(worker);
         this.dispatch();
       });
     }
@@ -116,9 +138,7 @@ class ArticlePagePool {
         if (batches.length >= share || this.queue.length === 0) continue;
         const batch = this.queue.splice(0, BATCH);
         batches.push(batch);
-        const sourceOf = this.sourceOf;
-        const keys = sourceOf ? batch.map((job) => keySourcesOf(job.parts, sourceOf)) : undefined;
-        worker.postMessage({ pages: batch.map((job) => slimParts(job.parts)), ...(keys?.every((k) => k !== undefined) ? { keys } : {}) });
+        worker.postMessage(this.batchFor(this.tables.get(worker)!, batch));
         sending = true;
       }
     }
@@ -132,6 +152,44 @@ class ArticlePagePool {
         }
       }
     }
+  }
+
+  /** A batch of pages for a worker that was sent the table entries in `tables`, which it now also gets. */
+  private batchFor(tables: { links: Map<ArticleLink, number>; tags: Map<object, number> }, batch: readonly Job[]): PageBatch {
+    const sourceOf = this.sourceOf;
+    const links: ArticleLink[] = [];
+    const linkSources: (string | null)[] = [];
+    const tags: Pick<TagGroup, "name" | "url">[] = [];
+    const link = (a: ArticleLink): number => {
+      let index = tables.links.get(a);
+      if (index === undefined) {
+        tables.links.set(a, (index = tables.links.size));
+        links.push(linkOf(a));
+        if (sourceOf) linkSources.push(sourceOf(a) ?? null);
+      }
+      return index;
+    };
+    const tag = (t: Pick<TagGroup, "name" | "url">): number => {
+      let index = tables.tags.get(t);
+      if (index === undefined) {
+        tables.tags.set(t, (index = tables.tags.size));
+        tags.push({ name: t.name, url: t.url });
+      }
+      return index;
+    };
+    const pages = batch.map(({ parts }): WirePage => {
+      const { previous, next } = parts.neighbours;
+      const source = sourceOf?.(parts.article);
+      return {
+        article: parts.article,
+        tags: parts.tags.map(tag),
+        ...(previous ? { previous: link(previous) } : {}),
+        ...(next ? { next: link(next) } : {}),
+        related: parts.related.map(link),
+        ...(source !== undefined ? { source } : {}),
+      };
+    });
+    return { pages, ...(links.length > 0 ? { links, ...(sourceOf ? { linkSources } : {}) } : {}), ...(tags.length > 0 ? { tags } : {}) };
   }
 
   async stop(): Promise<void> {
@@ -154,27 +212,6 @@ function cutApart(joined: string, lengths: readonly number[]): string[] {
 /** A link's own fields only: other articles travel to the workers without their bodies. */
 function linkOf(a: ArticleLink): ArticleLink {
   return { url: a.url, title: a.title, dateIso: a.dateIso, dateText: a.dateText };
-}
-
-/** The source digests for a page's key, if every article it needs came from a file. */
-function keySourcesOf(parts: ArticlePageParts, sourceOf: SourceOf): PageKeySources | undefined {
-  const { previous, next } = parts.neighbours;
-  const source = sourceOf(parts.article);
-  const related = parts.related.map(sourceOf);
-  const before = previous && sourceOf(previous);
-  const after = next && sourceOf(next);
-  if (source === undefined || !related.every((k) => k !== undefined) || (previous && !before) || (next && !after)) return undefined;
-  return { source, related: related as string[], ...(before ? { previous: before } : {}), ...(after ? { next: after } : {}) };
-}
-
-function slimParts(parts: ArticlePageParts): ArticlePageParts {
-  const { previous, next } = parts.neighbours;
-  return {
-    article: parts.article,
-    tags: parts.tags.map((t) => ({ name: t.name, url: t.url })),
-    neighbours: { ...(previous ? { previous: linkOf(previous) } : {}), ...(next ? { next: linkOf(next) } : {}) },
-    related: parts.related.map(linkOf),
-  };
 }
 
 let pool: ArticlePagePool | undefined;

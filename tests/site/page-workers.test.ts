@@ -98,6 +98,30 @@ describe("article pages on worker threads", () => {
     expect(fromWorkers.get(pagePath(first!.url))).not.toBe(fromWorkers.get(pagePath(second!.url)));
   });
 
+  it("leave out the key of a page that links to an article whose source is unknown, and only that", async () => {
+    const model = await sampleModel();
+    const articles = model.content.articles;
+    const hotUrls = new Set(model.hot.map((e) => e.article.url));
+    const unknown = articles.find((a, i) => i > 0 && !hotUrls.has(a.url))!;
+    const linksTo = (a: Article) =>
+      [model.neighbours.get(a.url)?.previous, model.neighbours.get(a.url)?.next, ...(model.related.get(a.url) ?? [])].some((l) => l?.url === unknown.url);
+    startArticlePageWorkers(2);
+    const staging = mkdtempSync(path.join(tmpdir(), "newsdesk-pages-"));
+    requestArticlePages(articlePageFrame(model), articles.map((a) => articlePageParts(model, a)), staging, (a) =>
+      a.url === unknown.url ? undefined : sourceKeyOf(a as Article),
+    );
+    await Promise.all(articles.map((a) => takeArticlePage(a.url)));
+    const fromWorkers = takeArticlePageKeys();
+    await stopArticlePageWorkers();
+    const fingerprints = new Fingerprinter(new Map(articles.map((a) => [a, sourceKeyOf(a)!])));
+    const unkeyed = articles.filter((a) => a === unknown || linksTo(a));
+    expect(unkeyed.length).toBeGreaterThan(1);
+    expect(unkeyed.length).toBeLessThan(articles.length / 2);
+    for (const a of articles) {
+      expect(fromWorkers.get(pagePath(a.url))).toBe(unkeyed.includes(a) ? undefined : pageKey(fingerprints, sourceKeyOf(a)!, articlePageInputs(model, a)));
+    }
+  });
+
   it("are not asked for without workers: the template renders them on the spot", async () => {
     const model = await sampleModel();
     requestArticlePages(articlePageFrame(model), model.content.articles.map((a) => articlePageParts(model, a)));
