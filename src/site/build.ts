@@ -128,11 +128,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // every page before this thread would get to a file system callback).
     const staging = stagingFolder(outDir);
     const streaming = previous || !workers || !useStreamingWrites(content.articles.length) ? undefined : new StreamingWriter(staging, 1);
+    // The writing worker, idle until Eleventy's first pages, makes every article page's folder ahead of the
+    // page workers (which then neither make them nor wait for each other on their common parents), as soon
+    // as it has loaded: while this thread plans, the one phase that leaves a core free.
+    streaming?.makeFolders(content.articles.map((a) => path.posix.dirname(pagePath(a.url))));
     // Workers that write pages also work out their keys for the next build, when there is a cache.
     const askForPages = (model: SiteModel, articles: readonly Article[]) => {
-      // The writing worker, idle until Eleventy's first pages, makes the article pages' folders ahead of
-      // the page workers (which then neither make them nor wait for each other on their common parents).
-      streaming?.makeFolders(articles.map((a) => path.posix.dirname(pagePath(a.url))));
       requestArticlePages(
         articlePageFrame(model),
         articles.map((a) => articlePageParts(model, a)),
