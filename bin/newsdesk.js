@@ -17,7 +17,7 @@ const ENTRIES = {
   "page-worker": "src/site/page-worker.ts",
   "write-worker": "src/site/write-worker.ts",
   "eleventy-config": ".eleventy.ts",
-  runtime: "src/runtime.ts",
+  prestart: "src/cli/prestart.ts",
 };
 
 /** A digest of everything the bundle is made from: the sources and where they are, its entries, the compiler, Node. */
@@ -100,13 +100,10 @@ let main;
 if (bundle) {
   // Read by src/runtime.ts: where the bundled worker and Eleventy configuration are.
   globalThis[Symbol.for("newsdesk.bundle")] = bundle;
-  // A build parses its articles on a worker beside this thread: started now, it loads while this thread
-  // loads the command's own modules (a quarter of a second), and is ready when the files are listed
-  // (src/content/parse-pool.ts takes it).
-  if (process.argv[2] === "build") {
-    const { prestartWorker } = await import(bundle.runtime);
-    prestartWorker("parse-worker", new URL("../src/content/parse-worker.ts", import.meta.url));
-  }
+  // A build that parses its articles does so on a worker beside this thread: started now, it loads while
+  // this thread loads the command's own modules, and is ready when the files are listed.
+  const { prestartFor } = await import(bundle.prestart);
+  prestartFor(process.argv.slice(2));
   ({ main } = await import(bundle.cli));
 } else {
   const { register } = await import("tsx/esm/api");

@@ -1,7 +1,11 @@
 // How this process runs the sources: bundled by bin/newsdesk.js (the usual way for the command), or as
 // TypeScript through tsx (tests, scripts). Code that starts another module by path (a worker thread,
 // Eleventy's configuration file) asks here for the right file.
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+
+/** The package's own folder (the one holding src/, templates/ and package.json). */
+export const PACKAGE_DIR = fileURLToPath(new URL("../", import.meta.url));
 
 /** Entry points bin/newsdesk.js bundles, by name. */
 export type BundleEntry = "cli" | "parse-worker" | "page-worker" | "write-worker" | "eleventy-config";

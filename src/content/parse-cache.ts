@@ -59,6 +59,11 @@ export interface ParseCache {
   remember?(file: string, stat: FileStat, seenAt: number, key: string): void;
 }
 
+/** Whether `dir` holds a parse cache (of any code or configuration: a build still checks it fits). */
+export function hasParseCache(dir: string): boolean {
+  return existsSync(path.join(dir, INDEX_FILE));
+}
+
 /** The cache key of one article file: its path (it shapes the slug and messages) and its bytes. */
 export function parseKey(file: string, bytes: Uint8Array): string {
   return createHash("sha256").update(file).update("\0").update(bytes).digest("base64url");

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { PACKAGE_DIR } from "./model.ts";
+import { PACKAGE_DIR } from "../runtime.ts";
 
 export const CACHE_DIR = ".cache/newsdesk";
 

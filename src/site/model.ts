@@ -21,10 +21,10 @@ import {
 import { renderFeedFiles } from "../publish/feeds.ts";
 import type { OutputFile } from "../publish/output.ts";
 import { renderSitemapFiles } from "../publish/sitemap.ts";
-import { bundledEntry } from "../runtime.ts";
+import { bundledEntry, PACKAGE_DIR } from "../runtime.ts";
 import { fingerprintAssets, type AssetMap } from "./assets.ts";
 
-export const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
+export { PACKAGE_DIR };
 export const TEMPLATES_DIR = path.join(PACKAGE_DIR, "templates");
 export const ASSETS_DIR = path.join(TEMPLATES_DIR, "assets");
 /** Eleventy's configuration file: .eleventy.ts, or its bundled twin when the command runs from the bundle. */
