@@ -34,14 +34,14 @@ interface Prestarted {
   gone: boolean;
 }
 
-/** Workers started ahead, by entry: on globalThis, as bin/newsdesk.js starts them before the rest loads. */
+/** Workers started ahead, by entry: on globalThis, so that any copy of this module finds them. */
 function prestarted(): Partial<Record<BundleEntry, Prestarted>> {
   const key = Symbol.for("newsdesk.prestarted");
   return ((globalThis as { [key: symbol]: Partial<Record<BundleEntry, Prestarted>> | undefined })[key] ??= {});
 }
 
 /**
- * Starts a worker on an entry now, ahead of its use (bin/newsdesk.js, before the command's own modules
+ * Starts a worker on an entry now, ahead of its use (src/cli/prestart.ts, before the command's own modules
  * load), unreferenced: an unused one never holds the process open. takePrestartedWorker hands it out.
  * Returns the worker, or undefined when none could be started.
  */

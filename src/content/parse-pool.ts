@@ -1,8 +1,8 @@
 // Parses many articles on every core: the calling thread and one worker thread per other core take chunks
 // of files from one shared counter, so each thread takes its next chunk the moment it is free, and parsing
-// starts at once while the workers are still loading. On two cores that is one worker; `newsdesk build`
-// starts it before its own modules load (bin/newsdesk.js), so it is ready by the time the files are
-// listed. A worker for each core, with the calling thread parsing only until one was ready, loads and
+// starts at once while the workers are still loading. On two cores that is one worker; a build that will
+// parse starts it before its own modules load (src/cli/prestart.ts), so it is ready by the time the files
+// are listed. A worker for each core, with the calling thread parsing only until one was ready, loads and
 // compiles the parser once more and sends every article across: in six paired cold builds of 10,000
 // articles that took 3–18% longer (load phase 0.2–0.5 s longer). Results keep the input order.
 import { readFileSync, statSync, type Stats } from "node:fs";
