@@ -133,14 +133,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // as it has loaded: while this thread plans, the one phase that leaves a core free.
     streaming?.makeFolders(content.articles.map((a) => path.posix.dirname(pagePath(a.url))));
     // Workers that write pages also work out their keys for the next build, when there is a cache.
-    const askForPages = (model: SiteModel, articles: readonly Article[]) => {
+    const askForPages = (model: SiteModel, articles: readonly Article[]) =>
       requestArticlePages(
         articlePageFrame(model),
         articles.map((a) => articlePageParts(model, a)),
         streaming ? staging : undefined,
         useCache ? (a) => sourceKeyOf(a as Article) : undefined,
       );
-    };
     let planned: Plan;
     try {
       // A full build asks for every article page as soon as the model is made, before working out the
