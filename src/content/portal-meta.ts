@@ -22,11 +22,20 @@ export function policeRegistryUrl(police: string): string {
 
 export type MetaPair = readonly [name: string, content: string];
 
+const hosts = new Map<string, string>();
+
+/** The host of a base URL, parsed once (every page prints it). */
+function hostOf(baseUrl: string): string {
+  let host = hosts.get(baseUrl);
+  if (host === undefined) hosts.set(baseUrl, (host = new URL(baseUrl).host));
+  return host;
+}
+
 /** The site-level tags every page carries. `column` is the page's 栏目 (ColumnName). */
 export function siteMeta(site: SiteConfig, column: string): MetaPair[] {
   return [
     ["SiteName", site.name],
-    ["SiteDomain", new URL(site.baseUrl).host],
+    ["SiteDomain", hostOf(site.baseUrl)],
     ["SiteIDCode", site.footer.siteCode],
     ["ColumnName", column],
   ];

@@ -4,7 +4,25 @@ import type { Article, SiteConfig } from "../content/index.ts";
 
 /** The absolute URL of a site path ("/news/…/" → "https://www.example.cn/news/…/"). */
 export function absoluteUrl(path: string, site: SiteConfig): string {
+  // Every page asks for its own URL (canonical link, share code, structured data): a plain site path, which
+  // URL parsing would leave as it is, is joined to the base URL's root as parsed once.
+  if (PLAIN_PATH.test(path)) return rootOf(site.baseUrl) + path.slice(1);
   return new URL(path, site.baseUrl).href;
+}
+
+/**
+ * A path of segments made of letters, digits, "-", "_" and "~" only (no dot segments, escapes, query or
+ * fragment), each followed by "/", or a last one without: resolved against any base, it stays as written.
+ */
+const PLAIN_PATH = /^\/(?:[A-Za-z0-9_~-]+\/)*[A-Za-z0-9_~-]*$/;
+
+const roots = new Map<string, string>();
+
+/** The root ("https://www.example.cn/") of a base URL, with its port and credentials, as URL writes it. */
+function rootOf(baseUrl: string): string {
+  let root = roots.get(baseUrl);
+  if (root === undefined) roots.set(baseUrl, (root = new URL("/", baseUrl).href));
+  return root;
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };

@@ -21,6 +21,33 @@ describe("absolute URLs", () => {
     expect(absoluteUrl("/", site)).toBe("https://www.bmy-online.example.cn/");
   });
 
+  it("joins every path as URL resolution does, whatever the base URL", async () => {
+    const { site } = await loadFixture({});
+    const bases = [site.baseUrl, "https://example.cn/sub/dir/", "http://user:pw@EXAMPLE.cn:8080/", "https://example.cn:443/", "https://例子.cn/"];
+    const paths = [
+      "/",
+      "/news/2020/02/a/",
+      "/news/2020/02/a",
+      "/tags/wen-hua-lv-you/",
+      "/a_b~c/",
+      "/news/../x/",
+      "/news/./x/",
+      "//evil.example/x/",
+      "/新闻/",
+      "/a b/",
+      "/a%20b/",
+      "/a?x=1",
+      "/a#b",
+      "/A/",
+      "/a\\b/",
+      "news/relative/",
+      "",
+    ];
+    for (const baseUrl of bases) {
+      for (const path of paths) expect(absoluteUrl(path, { ...site, baseUrl }), `${path} on ${baseUrl}`).toBe(new URL(path, baseUrl).href);
+    }
+  });
+
   it("makes every link and image in a body absolute, relative ones against the article's URL", async () => {
     const content = await loadFixture({ "2020-02-27-links.md": makeArticle({}, BODY) });
     const [article] = content.articles;
