@@ -34,8 +34,24 @@ export function renderMetaTags(pairs: readonly MetaPair[]): SafeHtml {
 `)}`;
 }
 
+/** The parts of the shell that follow from the site configuration alone, made once per configuration. */
+interface SiteParts {
+  feedLinks: SafeHtml;
+  searchBox: SafeHtml;
+  footer: SafeHtml;
+}
+
+const siteParts = new WeakMap<SiteConfig, SiteParts>();
+
+function partsOf(site: SiteConfig): SiteParts {
+  let parts = siteParts.get(site);
+  if (!parts) siteParts.set(site, (parts = { feedLinks: renderFeedLinks(site), searchBox: renderSearchBox(), footer: renderFooter(site) }));
+  return parts;
+}
+
 export function renderPage(page: PageShell): string {
   const site = page.site;
+  const parts = partsOf(site);
   const fullTitle = page.title === site.name ? site.name : `${page.title} - ${site.name}`;
   const canonical = absoluteUrl(page.path, site);
   const column = page.column ?? page.breadcrumb[1]?.label ?? site.homeLabel;
@@ -49,7 +65,7 @@ export function renderPage(page: PageShell): string {
 ${renderMetaTags([...siteMeta(site, column), ...(page.meta ?? [])])}<link rel="canonical" href="${canonical}">
 <link rel="stylesheet" href="${assetUrl(page.assets, "site.css")}">
 <script src="${assetUrl(page.assets, "reader.js")}"></script>
-${renderFeedLinks(site)}
+${parts.feedLinks}
 ${page.head}
 </head>
 <body>
@@ -58,7 +74,7 @@ ${page.head}
 <div class="wrap">
 <a class="site-name" href="/">${site.name}</a>
 <nav class="site-nav" aria-label="栏目"><a href="/news/">${site.channel.name}</a></nav>
-${renderSearchBox()}
+${parts.searchBox}
 </div>
 </header>
 <div class="wrap">
@@ -71,7 +87,7 @@ ${page.main}
 ${page.sidebar}
 </div>
 </div>
-${renderFooter(site)}
+${parts.footer}
 </body>
 </html>
 `.value;

@@ -1,7 +1,8 @@
 // List pages: the 区县播报 index (/news/), one list per district (/districts/<slug>/) and one per tag
 // (/tags/<slug>/), each paginated, with the breadcrumb that fits (网站首页 > 区县播报 > 长安区 > 第2页).
+import type { Article, DistrictGroup } from "../src/content/index.ts";
 import type { SiteModel, ListPageModel } from "../src/site/model.ts";
-import { html } from "./html.ts";
+import { html, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
 import { renderArticleList } from "./partials/article-list.ts";
 import type { Crumb } from "./partials/breadcrumb.ts";
@@ -16,7 +17,18 @@ export interface ListPageData {
   page: ListPageModel;
 }
 
+/**
+ * Per build, what many list pages show alike, rendered once: each article's item (level 2), and the
+ * district links as the index (no district current) and each district's pages show them.
+ */
+const shared = new WeakMap<SiteModel, { items: Map<Article, SafeHtml>; districtLinks: Map<DistrictGroup | undefined, SafeHtml> }>();
+
 export function renderListPage({ model, page }: ListPageData): string {
+  let memo = shared.get(model);
+  if (!memo) shared.set(model, (memo = { items: new Map(), districtLinks: new Map() }));
+  const current = page.kind === "district" ? page.district : undefined;
+  let districtLinks = memo.districtLinks.get(current);
+  if (page.kind !== "tag" && !districtLinks) memo.districtLinks.set(current, (districtLinks = renderDistrictLinks(model.districts, current)));
   const site = model.content.site;
   const home: Crumb = { label: site.homeLabel, href: "/" };
   const channel: Crumb = { label: site.channel.name, href: "/news/" };
@@ -49,9 +61,9 @@ export function renderListPage({ model, page }: ListPageData): string {
 <h1>${page.kind === "tag" ? html`标签：${heading}` : heading}</h1>
 <p class="list-count">共 ${formatCount(page.total)} 篇${numbered ? html`，${numbered}` : ""}</p>
 ${page.kind === "tag" ? "" : html`<nav class="district-nav" aria-label="区县">
-${renderDistrictLinks(model.districts, page.kind === "district" ? page.district : undefined)}
+${districtLinks}
 </nav>`}
-${renderArticleList(page.items)}
+${renderArticleList(page.items, 2, memo.items)}
 ${renderPager(page)}
 </section>`,
     sidebar: renderHotTopics(model.hot),

@@ -3,10 +3,20 @@ import type { Article } from "../../src/content/index.ts";
 import { districtUrl } from "../../src/content/index.ts";
 import { html, type SafeHtml } from "../html.ts";
 
-/** `level` is the heading level of each title: 2 under a page's <h1>, 3 inside a titled section. */
-export function renderArticleList(articles: readonly Article[], level: 2 | 3 = 2): SafeHtml {
+/**
+ * `level` is the heading level of each title: 2 under a page's <h1>, 3 inside a titled section. An article
+ * is in several lists (the index, its district's, each of its tags'): given `items`, the items of one build
+ * (articles do not change within one), each is rendered once and reused.
+ */
+export function renderArticleList(articles: readonly Article[], level: 2 | 3 = 2, items?: Map<Article, SafeHtml>): SafeHtml {
   if (articles.length === 0) return html`<p class="empty">暂无文章</p>`;
-  return html`<ol class="article-list">${articles.map((a) => renderItem(a, level))}
+  const itemOf = (a: Article) => {
+    if (!items) return renderItem(a, level);
+    let item = items.get(a);
+    if (!item) items.set(a, (item = renderItem(a, level)));
+    return item;
+  };
+  return html`<ol class="article-list">${articles.map(itemOf)}
 </ol>`;
 }
 
