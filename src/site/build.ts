@@ -28,7 +28,7 @@ import {
   type OutputManifest,
 } from "./output.ts";
 import { Fingerprinter, pageKey } from "./page-keys.ts";
-import { articlePageFrame, articlePageInputs, articlePageParts } from "./pages/article-pages.ts";
+import { articlePageFrame, articlePageKey, articlePageParts } from "./pages/article-pages.ts";
 import { leaveOutListPages, listPageInputs, listPagesOf, takeLeftOutListPages } from "./pages/list-pages.ts";
 import { renderListPage } from "../../templates/list.ts";
 import type { VirtualTemplate } from "./eleventy-config.ts";
@@ -320,13 +320,14 @@ function keyPages(model: SiteModel, known: ReadonlyMap<string, string>): KeyedPa
   const sources = content.articles.map((a) => sourceKeyOf(a));
   if (!sources.every((s) => s !== undefined)) return [];
   const fingerprints = new Fingerprinter(new Map(content.articles.map((a, i) => [a, sources[i]!])));
+  const frame = articlePageFrame(model);
   const pages = [
-    ...content.articles.map((a, i) => ({ url: a.url, source: sources[i]!, inputs: () => articlePageInputs(model, a) })),
-    ...listPagesOf(model).map((p) => ({ url: p.url, source: "list", inputs: () => listPageInputs(model, p) })),
+    ...content.articles.map((a, i) => ({ url: a.url, key: () => articlePageKey(fingerprints, sources[i]!, frame, articlePageParts(model, a)) })),
+    ...listPagesOf(model).map((p) => ({ url: p.url, key: () => pageKey(fingerprints, "list", listPageInputs(model, p)) })),
   ];
   return pages.map((page) => {
     const rel = pagePath(page.url);
-    return { url: page.url, rel, key: known.get(rel) ?? pageKey(fingerprints, page.source, page.inputs()) };
+    return { url: page.url, rel, key: known.get(rel) ?? page.key() };
   });
 }
 

@@ -6,6 +6,9 @@
 import { createHash } from "node:crypto";
 import type { Article, ArticleLink } from "../content/index.ts";
 
+/** Texts longer than this stand as their digest inside other texts. */
+const LONG_TEXT = 512;
+
 /** Digests per build: articles and shared input objects (the hot list) are walked once, not once per page. */
 export class Fingerprinter {
   private readonly memo = new WeakMap<object, string>();
@@ -28,14 +31,21 @@ export class Fingerprinter {
     if (typeof value !== "object" || value === null) return this.textOf(value);
     const known = this.memo.get(value);
     if (known !== undefined) return known;
-    let text = this.compose(value);
+    const text = this.compose(value);
     // Long texts (the hot list, a page's related reading) are hashed and remembered, so that pages showing
     // the same object stay cheap; short ones are quicker to make again than to remember.
-    if (text.length > 512) {
-      text = `H${createHash("sha256").update(text).digest("base64url")}`;
-      this.memo.set(value, text);
-    }
-    return text;
+    if (text.length <= LONG_TEXT) return text;
+    const hashed = this.sized(text);
+    this.memo.set(value, hashed);
+    return hashed;
+  }
+
+  /**
+   * What `of` gives for an object made afresh (so not remembered) that composes to `text`: the text, or
+   * its digest when long. For keys put together without the object itself (articlePageKey).
+   */
+  sized(text: string): string {
+    return text.length <= LONG_TEXT ? text : `H${createHash("sha256").update(text).digest("base64url")}`;
   }
 
   /** The text of `value` itself, however long (its parts through `of`). */
@@ -62,5 +72,10 @@ export class Fingerprinter {
 
 /** The key of one page: its own source, and the fingerprint of everything else it shows. */
 export function pageKey(fingerprints: Fingerprinter, source: string, inputs: unknown): string {
-  return createHash("sha256").update(source).update("\0").update(fingerprints.textOf(inputs)).digest("base64url");
+  return keyOfText(source, fingerprints.textOf(inputs));
+}
+
+/** A page key from its source and the text of its inputs (as `Fingerprinter.textOf` makes it). */
+export function keyOfText(source: string, text: string): string {
+  return createHash("sha256").update(source).update("\0").update(text).digest("base64url");
 }

@@ -6,9 +6,9 @@ import { parentPort } from "node:worker_threads";
 import type { ArticleLink, TagGroup } from "../content/index.ts";
 import type { ArticlePageFrame, ArticlePageParts } from "../../templates/article.ts";
 import { pagePath, writeEntries } from "./output.ts";
-import { Fingerprinter, pageKey } from "./page-keys.ts";
+import { Fingerprinter } from "./page-keys.ts";
 import { renderArticlePageFrom, type PageBatch, type WirePage } from "./page-workers.ts";
-import { articlePageInputsFrom } from "./pages/article-pages.ts";
+import { articlePageKey } from "./pages/article-pages.ts";
 
 const port = parentPort!;
 let frame: ArticlePageFrame | undefined;
@@ -67,5 +67,5 @@ function partsOf(page: WirePage): ArticlePageParts {
 function keyOf(fingerprints: Fingerprinter, page: WirePage, parts: ArticlePageParts): string | null {
   const linked = [...(page.previous !== undefined ? [page.previous] : []), ...(page.next !== undefined ? [page.next] : []), ...page.related];
   if (page.source === undefined || !linked.every((i) => linkKnown[i])) return null;
-  return pageKey(fingerprints, page.source, articlePageInputsFrom(frame!, parts));
+  return articlePageKey(fingerprints, page.source, frame!, parts);
 }

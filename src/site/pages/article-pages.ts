@@ -4,6 +4,7 @@ import type { ArticlePageFrame, ArticlePageParts } from "../../../templates/arti
 import type { HotLink } from "../../../templates/partials/hot-topics.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteModel } from "../model.ts";
+import { keyOfText, type Fingerprinter } from "../page-keys.ts";
 import { leaveOutWrittenPages, renderArticlePageFrom, takeArticlePage } from "../page-workers.ts";
 
 interface ArticleTemplateData {
@@ -14,8 +15,8 @@ interface ArticleTemplateData {
 /**
  * Everything an article page shows besides its own article and what the code and site configuration fix,
  * taken from the very frame and parts the page is rendered from: a warm build renders the page again only
- * when the fingerprint of these changes (page-keys.ts). tests/site/build-cache.test.ts checks warm
- * against cold output.
+ * when the fingerprint of these changes (page-keys.ts; articlePageKey works it out without making them).
+ * tests/site/build-cache.test.ts checks warm against cold output.
  */
 export function articlePageInputs(model: SiteModel, article: Article): unknown {
   return articlePageInputsFrom(articlePageFrame(model), articlePageParts(model, article));
@@ -23,17 +24,47 @@ export function articlePageInputs(model: SiteModel, article: Article): unknown {
 
 const hotInputs = new WeakMap<readonly HotLink[], unknown>();
 
+/** The hot list as the page shows it (article and read count), made once per list. */
+function hotInputsOf(hot: readonly HotLink[]): unknown {
+  let inputs = hotInputs.get(hot);
+  if (!inputs) hotInputs.set(hot, (inputs = hot.map((e) => [e.article, e.views ?? null])));
+  return inputs;
+}
+
 /**
  * articlePageInputs from a page's frame and parts, as an article-page worker has them (other articles as
  * links; page-workers.ts), so that a worker works out the same key.
  */
 export function articlePageInputsFrom(frame: ArticlePageFrame, parts: ArticlePageParts): unknown {
-  // The hot list as the page shows it (article and read count), made once per list.
-  let hot = hotInputs.get(frame.hot);
-  if (!hot) hotInputs.set(frame.hot, (hot = frame.hot.map((e) => [e.article, e.views ?? null])));
   const { neighbours, related, tags } = parts;
   // Only what the page prints of each tag: another article's edit must not count here.
-  return { hot, assets: frame.assets, neighbours, related, tags: tags.map((t) => [t.name, t.url]) };
+  return { hot: hotInputsOf(frame.hot), assets: frame.assets, neighbours, related, tags: tags.map((t) => [t.name, t.url]) };
+}
+
+/** Per fingerprinter: the text of the parts every page of a frame shares (hot list and assets). */
+const sharedTexts = new WeakMap<Fingerprinter, { hot: readonly HotLink[]; assets: object; text: string }>();
+
+/**
+ * pageKey(fingerprints, source, articlePageInputsFrom(frame, parts)), the same key, put together from the
+ * parts' own texts: the generic walk (sorting each object's keys, quoting them) took most of a worker's
+ * time for keys, and the parts every page shares are fingerprinted once. tests/site/page-keys.test.ts
+ * holds the two to the same keys.
+ */
+export function articlePageKey(fingerprints: Fingerprinter, source: string, frame: ArticlePageFrame, parts: ArticlePageParts): string {
+  let shared = sharedTexts.get(fingerprints);
+  if (shared?.hot !== frame.hot || shared.assets !== frame.assets) {
+    const text = `"assets":${fingerprints.of(frame.assets)},"hot":${fingerprints.of(hotInputsOf(frame.hot))}`;
+    sharedTexts.set(fingerprints, (shared = { hot: frame.hot, assets: frame.assets, text }));
+  }
+  // Objects' keys in sorted order, as Fingerprinter's compose writes them.
+  const { previous, next } = parts.neighbours;
+  const neighbours = `{${next ? `"next":${fingerprints.of(next)}` : ""}${next && previous ? "," : ""}${previous ? `"previous":${fingerprints.of(previous)}` : ""}}`;
+  let related = "";
+  for (const link of parts.related) related += `${related ? "," : ""}${fingerprints.of(link)}`;
+  let tags = "";
+  for (const t of parts.tags) tags += `${tags ? "," : ""}${fingerprints.sized(`[${JSON.stringify(t.name)},${JSON.stringify(t.url)}]`)}`;
+  const text = `{${shared.text},"neighbours":${fingerprints.sized(neighbours)},"related":${fingerprints.sized(`[${related}]`)},"tags":${fingerprints.sized(`[${tags}]`)}}`;
+  return keyOfText(source, text);
 }
 
 /** The parts every article page of a build shares. */
