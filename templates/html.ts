@@ -1,10 +1,48 @@
 // Escaping by default: the `html` tag escapes every interpolated value unless it is already SafeHtml.
 // The only way to print unescaped text is `trustedHtml`, used for the article body the Markdown policy made.
 
+/** Markup that needs no escaping: a string, or the pieces an `html` template put together. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  private text: string | undefined;
+  private pieces: readonly (string | SafeHtml)[] | undefined;
+
+  constructor(value: string | readonly (string | SafeHtml)[]) {
+    if (typeof value === "string") this.text = value;
+    else this.pieces = value;
+  }
+
+  /**
+   * The markup as one string. A template's pieces (its own text, escaped values, nested templates) are
+   * joined only here, all at once: a page is then one flat string. Joined as they were rendered, a page was
+   * a tree of thousands of concatenations, which V8 had to flatten before writing it as UTF-8: about 50 µs
+   * per article page, against 10 µs for the flat string (the page itself renders in about 65 µs).
+   */
+  get value(): string {
+    if (this.text === undefined) {
+      const leaves: string[] = [];
+      this.collect(leaves);
+      this.text = leaves.join("");
+      this.pieces = undefined;
+    }
+    return this.text;
+  }
+
   toString(): string {
     return this.value;
+  }
+
+  /** This markup's strings, in order, into `leaves`. */
+  private collect(leaves: string[]): void {
+    const pieces = this.pieces;
+    if (pieces === undefined) {
+      leaves.push(this.text!);
+      return;
+    }
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      if (typeof piece === "string") leaves.push(piece);
+      else piece.collect(leaves);
+    }
   }
 }
 
@@ -20,18 +58,22 @@ export function escapeHtml(text: string): string {
 
 type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];
 
-function print(value: Value): string {
+function print(value: Value): string | SafeHtml {
   if (value === null || value === undefined || value === false || value === true) return "";
-  if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return value.map(print).join("");
+  if (value instanceof SafeHtml) return value;
+  if (Array.isArray(value)) return new SafeHtml(value.map(print));
   return escapeHtml(String(value));
 }
 
 /** Tagged template: `html\`<h1>${title}</h1>\`` escapes `title`. Booleans and nullish print nothing. */
 export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
-  let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += print(values[i]!) + strings[i + 1]!;
-  return new SafeHtml(out);
+  const pieces: (string | SafeHtml)[] = new Array(values.length * 2 + 1);
+  pieces[0] = strings[0]!;
+  for (let i = 0; i < values.length; i++) {
+    pieces[i * 2 + 1] = print(values[i]!);
+    pieces[i * 2 + 2] = strings[i + 1]!;
+  }
+  return new SafeHtml(pieces);
 }
 
 /** Marks HTML as safe. Only for HTML produced by the Markdown policy or another escaping renderer. */

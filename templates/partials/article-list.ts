@@ -1,7 +1,7 @@
 // A list of articles as every list page shows them: title link, district, date and summary.
 import type { Article } from "../../src/content/index.ts";
 import { districtUrl } from "../../src/content/index.ts";
-import { html, type SafeHtml } from "../html.ts";
+import { html, trustedHtml, type SafeHtml } from "../html.ts";
 
 /**
  * `level` is the heading level of each title: 2 under a page's <h1>, 3 inside a titled section. An article
@@ -13,7 +13,8 @@ export function renderArticleList(articles: readonly Article[], level: 2 | 3 = 2
   const itemOf = (a: Article) => {
     if (!items) return renderItem(a, level);
     let item = items.get(a);
-    if (!item) items.set(a, (item = renderItem(a, level)));
+    // Joined into one string at once (see hot-topics.ts).
+    if (!item) items.set(a, (item = trustedHtml(renderItem(a, level).value)));
     return item;
   };
   return html`<ol class="article-list">${articles.map(itemOf)}

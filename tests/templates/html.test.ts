@@ -18,6 +18,17 @@ describe("html", () => {
   it("passes trusted HTML through", () => {
     expect(html`<div>${trustedHtml("<p>x</p>")}</div>`.value).toBe("<div><p>x</p></div>");
   });
+  it("prints shared and deeply nested markup in order, whichever is printed first", () => {
+    const shared = html`<b>${"共享&"}</b>`;
+    const nested = html`<ol>${[1, 2].map((n) => html`<li>${[html`<i>${n}</i>`, [html`${shared}`, "<x>"]]}</li>`)}</ol>`;
+    const outer = html`<div>${nested}|${shared}</div>`;
+    const list = "<ol><li><i>1</i><b>共享&amp;</b>&lt;x&gt;</li><li><i>2</i><b>共享&amp;</b>&lt;x&gt;</li></ol>";
+    // A piece printed first, then what holds it; then a piece after what holds it.
+    expect(shared.value).toBe("<b>共享&amp;</b>");
+    expect(outer.value).toBe(`<div>${list}|<b>共享&amp;</b></div>`);
+    expect(outer.value).toBe(`<div>${list}|<b>共享&amp;</b></div>`);
+    expect(String(nested)).toBe(list);
+  });
   it("escapes the five special characters", () => {
     expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
   });
