@@ -91,8 +91,11 @@ export function findRelated(newestFirst: readonly Article[], count: number): Map
       let pick = -1;
       let from = -1;
       for (let l = 0; l < lists.length; l++) {
-        const c = lists[l]![heads[l]!];
-        if (c !== undefined && (pick === -1 || c < pick)) {
+        const list = lists[l]!;
+        // (Reading past a list's end would throw optimised code back to the interpreter, again and again.)
+        if (heads[l]! >= list.length) continue;
+        const c = list[heads[l]!]!;
+        if (pick === -1 || c < pick) {
           pick = c;
           from = l;
         }
