@@ -40,4 +40,12 @@ describe("jsonForScript", () => {
     expect(out).toBe('{"headline":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\u003c!-- \\u0026"}');
     expect(JSON.parse(out)).toEqual({ headline: "</script><script>alert(1)</script><!-- &" });
   });
+  it("escapes line and paragraph separators, and leaves JSON with nothing to escape as JSON.stringify writes it", () => {
+    const value = { a: "行\u2028分\u2029段>", b: ["标题", 1, null], c: { d: "https://www.example.cn/x/" } };
+    const out = jsonForScript(value).value;
+    expect(out).toBe('{"a":"行\\u2028分\\u2029段\\u003e","b":["标题",1,null],"c":{"d":"https://www.example.cn/x/"}}');
+    expect(JSON.parse(out)).toEqual(value);
+    const plain = { headline: "长安区卫健局", url: "https://www.example.cn/news/2020/02/a/" };
+    expect(jsonForScript(plain).value).toBe(JSON.stringify(plain));
+  });
 });
