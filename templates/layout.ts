@@ -3,7 +3,7 @@ import type { MetaPair, SiteConfig } from "../src/content/index.ts";
 import { siteMeta } from "../src/content/portal-meta.ts";
 import { absoluteUrl } from "../src/publish/urls.ts";
 import { assetUrl, type AssetMap } from "../src/site/assets.ts";
-import { html, trustedHtml, type SafeHtml } from "./html.ts";
+import { html, joined, type SafeHtml } from "./html.ts";
 import { renderBreadcrumb, type Crumb } from "./partials/breadcrumb.ts";
 import { renderFeedLinks } from "./partials/feed-links.ts";
 import { renderFooter } from "./partials/footer.ts";
@@ -46,8 +46,7 @@ const siteParts = new WeakMap<SiteConfig, SiteParts>();
 function partsOf(site: SiteConfig): SiteParts {
   let parts = siteParts.get(site);
   if (!parts) {
-    // Each joined into one string at once (see hot-topics.ts).
-    const [feedLinks, searchBox, footer] = [renderFeedLinks(site), renderSearchBox(), renderFooter(site)].map((part) => trustedHtml(part.value));
+    const [feedLinks, searchBox, footer] = [renderFeedLinks(site), renderSearchBox(), renderFooter(site)].map(joined);
     siteParts.set(site, (parts = { feedLinks: feedLinks!, searchBox: searchBox!, footer: footer! }));
   }
   return parts;

@@ -2,7 +2,7 @@
 // (/tags/<slug>/), each paginated, with the breadcrumb that fits (网站首页 > 区县播报 > 长安区 > 第2页).
 import type { Article, DistrictGroup } from "../src/content/index.ts";
 import type { SiteModel, ListPageModel } from "../src/site/model.ts";
-import { html, trustedHtml, type SafeHtml } from "./html.ts";
+import { html, joined, type SafeHtml } from "./html.ts";
 import { renderPage } from "./layout.ts";
 import { renderArticleList } from "./partials/article-list.ts";
 import type { Crumb } from "./partials/breadcrumb.ts";
@@ -28,7 +28,7 @@ export function renderListPage({ model, page }: ListPageData): string {
   if (!memo) shared.set(model, (memo = { items: new Map(), districtLinks: new Map() }));
   const current = page.kind === "district" ? page.district : undefined;
   let districtLinks = memo.districtLinks.get(current);
-  if (page.kind !== "tag" && !districtLinks) memo.districtLinks.set(current, (districtLinks = trustedHtml(renderDistrictLinks(model.districts, current).value)));
+  if (page.kind !== "tag" && !districtLinks) memo.districtLinks.set(current, (districtLinks = joined(renderDistrictLinks(model.districts, current))));
   const site = model.content.site;
   const home: Crumb = { label: site.homeLabel, href: "/" };
   const channel: Crumb = { label: site.channel.name, href: "/news/" };

@@ -1,7 +1,7 @@
 // The site-wide 全站热点 sidebar: title link, date, and the read count when one is known. The list is the
 // same on every page of a build, so it is rendered once per ranked list and reused.
 import type { ArticleLink, HotEntry } from "../../src/content/index.ts";
-import { html, trustedHtml, type SafeHtml } from "../html.ts";
+import { html, joined, type SafeHtml } from "../html.ts";
 import { formatCount } from "./counts.ts";
 
 /** What the sidebar shows of each entry: the link and the read count. */
@@ -11,8 +11,7 @@ const rendered = new WeakMap<readonly HotLink[], SafeHtml>();
 
 export function renderHotTopics(entries: readonly HotLink[]): SafeHtml {
   let sidebar = rendered.get(entries);
-  // Joined into one string at once: every page then copies it whole instead of going through its pieces.
-  if (!sidebar) rendered.set(entries, (sidebar = trustedHtml(renderOnce(entries).value)));
+  if (!sidebar) rendered.set(entries, (sidebar = joined(renderOnce(entries))));
   return sidebar;
 }
 
