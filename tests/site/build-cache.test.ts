@@ -168,6 +168,11 @@ describe("a changed template", () => {
     const env = { ...process.env, SOURCE_DATE_EPOCH: String(NOW.getTime() / 1000) };
     const warm = await run(bin, ["build", "--root", root, "--timings", path.join(root, "timings.json")], env);
     expect(warm.stderr).toBe("");
+    // The changed template was seen: the last build's record of the folder no longer holds (it is tied to
+    // the code), so this one built every page again (`--timings` says how the output was made).
+    const timings = JSON.parse(readFileSync(path.join(root, "timings.json"), "utf8"));
+    expect(timings.output).toMatchObject({ mode: "full", rendered: first.output!.rendered });
+    expect(Object.keys(timings.phases)).toEqual(expect.arrayContaining(["load", "plan", "render", "write"]));
     expect(readOutput(root, pageOf(corpus[0]!))).toContain('<li aria-current="page">正文</li>');
     const cold = await run(bin, ["build", "--root", root, "--out", "_cold", "--no-cache"], env);
     expect(cold.stderr).toBe("");

@@ -9,7 +9,7 @@ export const buildCommand: Command = {
   --out DIR      output folder (default _site)
   --no-search    skip the search index (/pagefind/): faster previews; the search page then finds nothing
   --no-cache     build from scratch, neither reading nor updating .cache/newsdesk/
-  --timings FILE write the time spent in each build phase to FILE as JSON`,
+  --timings FILE write the time spent in each build phase, and whether the build was full or warm, to FILE as JSON`,
   options: { drafts: { type: "boolean" }, out: { type: "string" }, "no-search": { type: "boolean" }, "no-cache": { type: "boolean" }, timings: { type: "string" } },
   async run({ values, common, io }) {
     const started = performance.now();
@@ -24,7 +24,9 @@ export const buildCommand: Command = {
       cache: values["no-cache"] !== true,
     });
     if (typeof values.timings === "string") {
-      await writeFile(values.timings, `${JSON.stringify({ articles: result.articles, phases: result.timings }, null, 2)}\n`);
+      // With how the output was made: full or warm, pages rendered, files written and deleted.
+      const output = result.output ? { output: result.output } : {};
+      await writeFile(values.timings, `${JSON.stringify({ articles: result.articles, phases: result.timings, ...output }, null, 2)}\n`);
     }
     reportProblems(result.problems, io);
     if (!result.ok) {
