@@ -18,6 +18,8 @@ export interface SizeResult {
   hugo: BuildSample[];
   /** Warm rebuilds, each after editing one article. */
   warm: BuildSample[];
+  /** How many of those found no usable cache and built everything (build --timings says: mode "full"). */
+  warmAsFull?: number;
   /** Search indexing time of a full build, when the build has a search index. */
   searchMs?: number;
   /** Files where the last warm build's output differs from a build from scratch (should be none). */
@@ -59,6 +61,7 @@ export interface SizeSummary {
   cpuRatio?: number;
   searchMs?: number;
   warmDifferences?: string[];
+  warmAsFull?: number;
   phases: Record<string, number>;
   /** serve: start-up time and the median from saving an edit to the edited page's new HTML. */
   serve?: { readyMs: number; editToPageMs: number };
@@ -87,6 +90,7 @@ export function summarise(size: SizeResult): SizeSummary {
   if (warm) summary.warm = warm;
   if (size.searchMs !== undefined) summary.searchMs = size.searchMs;
   if (size.warmDifferences) summary.warmDifferences = size.warmDifferences;
+  if (size.warmAsFull) summary.warmAsFull = size.warmAsFull;
   if (size.serve && size.serve.pageMs.length > 0) summary.serve = { readyMs: size.serve.readyMs, editToPageMs: median(size.serve.pageMs) };
   return summary;
 }
@@ -136,7 +140,11 @@ export function checkTargets(sizes: readonly SizeSummary[]): TargetCheck[] {
   );
   checks.push(
     s10?.warm
-      ? { target: "warm rebuild after editing one of 10,000 articles <= 2 s", measured: formatSeconds(s10.warm.wallMs), holds: s10.warm.wallMs <= 2000 }
+      ? {
+          target: "warm rebuild after editing one of 10,000 articles <= 2 s",
+          measured: `${formatSeconds(s10.warm.wallMs)}${s10.warmAsFull ? ` (${s10.warmAsFull} of them full builds)` : ""}`,
+          holds: s10.warm.wallMs <= 2000 && !s10.warmAsFull,
+        }
       : { target: "warm rebuild after editing one of 10,000 articles <= 2 s", measured: "not measured" },
   );
   const serveTarget = "serve: an edit to one of 10,000 articles reaches the open page <= 1 s";
@@ -194,6 +202,7 @@ export function formatReport(report: BenchReport): string {
       lines.push(row(["", "ours/hugo", s.wallRatio.toFixed(2), s.cpuRatio!.toFixed(2)], widths));
     }
     if (s.warm) lines.push(line("warm (1 edit)", s.warm));
+    if (s.warmAsFull) lines.push(`${"".padEnd(widths[0]!)}  warm rebuilds that found no usable cache and built everything: ${s.warmAsFull}`);
     if (s.warmDifferences) {
       const d = s.warmDifferences;
       lines.push(

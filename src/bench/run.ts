@@ -175,7 +175,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       settle();
       const warm = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "warm newsdesk build");
       result.warm.push(sample(warm, ours));
-      options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)}`);
+      // Whether it was warm at all: a build that finds no usable cache builds everything, and says so.
+      const output = readOutput(timingsFile);
+      if (output?.mode !== "warm") result.warmAsFull = (result.warmAsFull ?? 0) + 1;
+      const how = output ? `${output.mode === "warm" ? "" : "a FULL build, "}${output.rendered} pages rendered, ${output.written} files written` : "mode unknown";
+      options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)} (${how})`);
     }
 
     // newsdesk serve on the same corpus: from saving an edit to the reloading page's new HTML.
@@ -228,6 +232,12 @@ export function differingFiles(a: string, b: string): string[] {
     if (!left.has(file) || !right.has(file) || !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)))) differing.push(file);
   }
   return differing.sort();
+}
+
+/** How `build --timings` says the output was made. */
+function readOutput(file: string): { mode: string; rendered: number; written: number } | undefined {
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { output?: { mode: string; rendered: number; written: number } };
+  return parsed.output;
 }
 
 function readPhases(file: string): Record<string, number> {

@@ -84,6 +84,19 @@ describe("formatReport", () => {
     expect(lines).toContain("            warm output vs a build from scratch: 2 file(s) DIFFER, e.g. news/a/index.html, sitemap.xml");
     expect(lines).toContain("  ok  10,000 articles: wall time ours/Hugo <= 1.0: 1.00 (CPU 1.00)");
     expect(lines).toContain("  -   30,000 articles: wall time ours/Hugo <= 0.8: not measured");
+    expect(lines.some((l) => l.includes("no usable cache"))).toBe(false);
+  });
+
+  it("says when a warm rebuild built everything, and then the warm target does not hold however fast", () => {
+    const text = formatReport({
+      runs: 2,
+      cores: 2,
+      node: "v20.20.0",
+      sizes: [size(10_000, [4000, 4000], [], { warm: [build(1200), build(1300)], warmAsFull: 1 })],
+    });
+    const lines = text.split("\n");
+    expect(lines).toContain("            warm rebuilds that found no usable cache and built everything: 1");
+    expect(lines).toContain(" MISS warm rebuild after editing one of 10,000 articles <= 2 s: 1.25 s (1 of them full builds)");
   });
 });
 
