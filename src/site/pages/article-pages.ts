@@ -32,10 +32,10 @@ function hotInputsOf(hot: readonly HotLink[]): unknown {
 }
 
 /**
- * articlePageInputs from a page's frame and parts, as an article-page worker has them (other articles as
- * links; page-workers.ts), so that a worker works out the same key.
+ * articlePageInputs from a page's frame and parts: the definition articlePageKey puts together without
+ * making the objects (a worker has other articles as links only; page-workers.ts).
  */
-export function articlePageInputsFrom(frame: ArticlePageFrame, parts: ArticlePageParts): unknown {
+function articlePageInputsFrom(frame: ArticlePageFrame, parts: ArticlePageParts): unknown {
   const { neighbours, related, tags } = parts;
   // Only what the page prints of each tag: another article's edit must not count here.
   return { hot: hotInputsOf(frame.hot), assets: frame.assets, neighbours, related, tags: tags.map((t) => [t.name, t.url]) };
