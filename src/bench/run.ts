@@ -11,6 +11,7 @@ import { findHugo, hugoBuildArgs, hugoVersion, prepareHugoSite } from "./hugo.ts
 import { runMeasured, type Measurement } from "./measure.ts";
 import { median, type BenchReport, type BuildSample, type SizeResult } from "./report.ts";
 import { measureServe } from "./serve.ts";
+import type { BuildResult } from "../site/build.ts";
 
 export const PROJECT_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = path.join(PROJECT_DIR, "bin/newsdesk.js");
@@ -138,7 +139,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         settle();
         const mine = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "newsdesk build");
         result.ours.push(sample(mine, ours));
-        phaseRuns.push(readPhases(timingsFile));
+        phaseRuns.push(readTimings(timingsFile).phases);
         return mine;
       };
       const hugoBuild = async (program: string) => {
@@ -176,7 +177,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       const warm = check(await runMeasured(process.execPath, buildArgs(root, timingsFile), { env }), "warm newsdesk build");
       result.warm.push(sample(warm, ours));
       // Whether it was warm at all: a build that finds no usable cache builds everything, and says so.
-      const output = readOutput(timingsFile);
+      const { output } = readTimings(timingsFile);
       if (output?.mode !== "warm") result.warmAsFull = (result.warmAsFull ?? 0) + 1;
       const how = output ? `${output.mode === "warm" ? "" : "a FULL build, "}${output.rendered} pages rendered, ${output.written} files written` : "mode unknown";
       options.log(`${count} articles, warm rebuild ${run}/${options.runs}: ${seconds(warm.wallMs)} (${how})`);
@@ -200,7 +201,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     // needs about 2.6 GB and 100 s at 10,000 articles, growing with the pages: larger corpora skip it.
     if (count <= SEARCH_TIMED_UP_TO) {
       check(await runMeasured(process.execPath, buildArgs(root, timingsFile, true), { env }), "newsdesk build with search");
-      const search = readPhases(timingsFile).search;
+      const search = readTimings(timingsFile).phases.search;
       if (search !== undefined) result.searchMs = search;
     } else {
       options.log(`${count} articles: search indexing not timed above ${SEARCH_TIMED_UP_TO} articles (Pagefind's memory grows with the pages)`);
@@ -234,15 +235,10 @@ export function differingFiles(a: string, b: string): string[] {
   return differing.sort();
 }
 
-/** How `build --timings` says the output was made. */
-function readOutput(file: string): { mode: string; rendered: number; written: number } | undefined {
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as { output?: { mode: string; rendered: number; written: number } };
-  return parsed.output;
-}
-
-function readPhases(file: string): Record<string, number> {
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as { phases?: Record<string, number> };
-  return parsed.phases ?? {};
+/** What `build --timings` wrote: each phase's time, and how the output was made. */
+function readTimings(file: string): { phases: Record<string, number>; output?: BuildResult["output"] } {
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { phases?: Record<string, number>; output?: BuildResult["output"] };
+  return { phases: parsed.phases ?? {}, ...(parsed.output ? { output: parsed.output } : {}) };
 }
 
 function medianPhases(runs: readonly Record<string, number>[]): Record<string, number> {
