@@ -27,9 +27,9 @@ import {
   type OutputFiles,
   type OutputManifest,
 } from "./output.ts";
-import { Fingerprinter, pageKey } from "./page-keys.ts";
+import { Fingerprinter } from "./page-keys.ts";
 import { articlePageFrame, articlePageKey, articlePageParts } from "./pages/article-pages.ts";
-import { leaveOutListPages, listPageInputs, listPagesOf, takeLeftOutListPages } from "./pages/list-pages.ts";
+import { leaveOutListPages, listPageKey, listPagesOf, takeLeftOutListPages } from "./pages/list-pages.ts";
 import { renderListPage } from "../../templates/list.ts";
 import type { VirtualTemplate } from "./eleventy-config.ts";
 import { prepareBuild } from "./plugin.ts";
@@ -323,7 +323,7 @@ function keyPages(model: SiteModel, known: ReadonlyMap<string, string>): KeyedPa
   const frame = articlePageFrame(model);
   const pages = [
     ...content.articles.map((a, i) => ({ url: a.url, key: () => articlePageKey(fingerprints, sources[i]!, frame, articlePageParts(model, a)) })),
-    ...listPagesOf(model).map((p) => ({ url: p.url, key: () => pageKey(fingerprints, "list", listPageInputs(model, p)) })),
+    ...listPagesOf(model).map((p) => ({ url: p.url, key: () => listPageKey(fingerprints, model, p) })),
   ];
   return pages.map((page) => {
     const rel = pagePath(page.url);

@@ -1,11 +1,12 @@
-// Page keys (page-keys.ts): an article page's key, put together from its parts (articlePageKey, as the page
-// workers and build.ts work it out), is the key of the generic fingerprint of its inputs, whatever the
-// fingerprinter knows; and it changes with anything the page shows of another article.
+// Page keys (page-keys.ts): an article or list page's key, put together from its parts (articlePageKey, as
+// the page workers and build.ts work it out; listPageKey), is the key of the generic fingerprint of its
+// inputs, whatever the fingerprinter knows; and it changes with anything the page shows of another article.
 import { describe, expect, it } from "vitest";
 import { loadSite, sourceKeyOf, type Article } from "../../src/content/index.ts";
 import { createSiteModel } from "../../src/site/model.ts";
 import { Fingerprinter, pageKey } from "../../src/site/page-keys.ts";
 import { articlePageFrame, articlePageInputs, articlePageKey, articlePageParts } from "../../src/site/pages/article-pages.ts";
+import { listPageInputs, listPageKey, listPagesOf } from "../../src/site/pages/list-pages.ts";
 import { makeArticle, makeSite } from "../support/fixtures.ts";
 
 const DISTRICTS = ["长安区", "碑林区", "雁塔区"];
@@ -81,5 +82,40 @@ describe("article page keys", () => {
     expect(key({ parts: { ...parts, tags: parts.tags.map((t, i) => (i === 0 ? { ...t, url: "/tags/other/" } : t)) } })).not.toBe(base);
     expect(key({ views: true })).not.toBe(base);
     expect(key({ source: "other" })).not.toBe(base);
+  });
+});
+
+describe("list page keys", () => {
+  it("equal the generic fingerprint's keys, with every article known or only some", async () => {
+    const m = await model();
+    const articles = m.content.articles;
+    const lists = listPagesOf(m);
+    const all = () => new Fingerprinter(new Map(articles.map((a) => [a, sourceKeyOf(a)!])));
+    const some = () => new Fingerprinter(new Map(articles.filter((_, i) => i % 2 === 0).map((a) => [a, sourceKeyOf(a)!])));
+    for (const fingerprints of [all, some]) {
+      const fast = fingerprints();
+      const generic = fingerprints();
+      for (const page of lists) expect(listPageKey(fast, m, page), page.url).toBe(pageKey(generic, "list", listPageInputs(m, page)));
+    }
+    // What that went through: every kind of list, numbered pages past the first, and items long enough to
+    // stand as their digest.
+    expect(new Set(lists.map((p) => p.kind))).toEqual(new Set(["news", "district", "tag"]));
+    expect(lists.some((p) => p.pageNumber > 1)).toBe(true);
+    expect(some().textOf(articles[1]!).length * Math.max(...lists.map((p) => p.items.length))).toBeGreaterThan(512);
+  });
+
+  it("change with a listed article's source, the hot list, the district links and the page's place", async () => {
+    const m = await model();
+    const sources = new Map<Article, string>(m.content.articles.map((x) => [x, sourceKeyOf(x)!]));
+    const page = m.newsPages[1]!;
+    const key = (changes: { sources?: Map<Article, string>; model?: typeof m; page?: typeof page } = {}) =>
+      listPageKey(new Fingerprinter(changes.sources ?? sources), changes.model ?? m, changes.page ?? page);
+    const base = key();
+    expect(key()).toBe(base);
+    expect(key({ sources: new Map([...sources, [page.items[0]!, "edited"]]) })).not.toBe(base);
+    expect(key({ model: { ...m, hot: m.hot.map((e) => ({ ...e, views: 7 })) } })).not.toBe(base);
+    expect(key({ model: { ...m, districts: m.districts.slice(1) } })).not.toBe(base);
+    expect(key({ page: { ...page, total: page.total + 1 } })).not.toBe(base);
+    expect(key({ page: { ...page, pageNumber: 1, url: page.baseUrl } })).not.toBe(base);
   });
 });

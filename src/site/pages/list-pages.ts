@@ -7,6 +7,7 @@ import { renderListPage } from "../../../templates/list.ts";
 import { renderDistrictsPage, renderTagsPage } from "../../../templates/overviews.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { ListPageModel, SiteModel } from "../model.ts";
+import { keyOfText, type Fingerprinter } from "../page-keys.ts";
 import { pagesStayAsRendered } from "../page-workers.ts";
 
 interface ListTemplateData {
@@ -27,26 +28,56 @@ export function listPagesOf(model: SiteModel): ListPageModel[] {
 
 const districtNavs = new WeakMap<SiteModel, unknown>();
 
+/** The district links (name and count of every district), the same on every page: made once per model. */
+function districtNavOf(model: SiteModel): unknown {
+  let nav = districtNavs.get(model);
+  if (!nav) districtNavs.set(model, (nav = model.districts.map((d) => [d.district.name, d.url, d.articles.length])));
+  return nav;
+}
+
 /**
  * Everything a list page shows besides what the code and site configuration fix: a warm build renders
- * the page again only when the fingerprint of these changes (page-keys.ts). Keep in step with
- * templates/list.ts; tests/site/build-cache.test.ts checks warm against cold output.
+ * the page again only when the fingerprint of these changes (page-keys.ts; listPageKey works it out without
+ * making them). Keep in step with templates/list.ts; tests/site/build-cache.test.ts checks warm against
+ * cold output.
  */
 export function listPageInputs(model: SiteModel, page: ListPageModel): unknown {
-  // The district links (name and count of every district) are the same on every page: built once.
-  let nav = districtNavs.get(model);
-  if (!nav) {
-    nav = model.districts.map((d) => [d.district.name, d.url, d.articles.length]);
-    districtNavs.set(model, nav);
-  }
+  const nav = districtNavOf(model);
   return {
     page: [page.kind, page.pageNumber, page.pageCount, page.url, page.baseUrl, page.total],
     items: page.items,
-    heading: page.kind === "district" ? page.district.district.name : page.kind === "tag" ? page.tag.name : "",
+    heading: headingOf(page),
     nav: page.kind === "tag" ? null : nav,
     hot: model.hot,
     assets: model.assets,
   };
+}
+
+/** What the page's heading names: its district or tag. */
+function headingOf(page: ListPageModel): string {
+  return page.kind === "district" ? page.district.district.name : page.kind === "tag" ? page.tag.name : "";
+}
+
+/** Per fingerprinter: the texts of the parts every list page of a site model shares. */
+const sharedListTexts = new WeakMap<Fingerprinter, { model: SiteModel; assets: string; hot: string; nav: string }>();
+
+/**
+ * pageKey(fingerprints, "list", listPageInputs(model, page)), the same key, put together from the parts'
+ * own texts: without the generic walk (sorting each object's keys, quoting them), and with the parts every
+ * list page shares fingerprinted once. tests/site/page-keys.test.ts holds the two to the same keys.
+ */
+export function listPageKey(fingerprints: Fingerprinter, model: SiteModel, page: ListPageModel): string {
+  let shared = sharedListTexts.get(fingerprints);
+  if (shared?.model !== model) {
+    const texts = { assets: fingerprints.of(model.assets), hot: fingerprints.of(model.hot), nav: fingerprints.of(districtNavOf(model)) };
+    sharedListTexts.set(fingerprints, (shared = { model, ...texts }));
+  }
+  let items = "";
+  for (const article of page.items) items += `${items ? "," : ""}${fingerprints.of(article)}`;
+  const numbers = `[${JSON.stringify(page.kind)},${page.pageNumber},${page.pageCount},${JSON.stringify(page.url)},${JSON.stringify(page.baseUrl)},${page.total}]`;
+  // Objects' keys in sorted order, as Fingerprinter's compose writes them.
+  const text = `{"assets":${shared.assets},"heading":${JSON.stringify(headingOf(page))},"hot":${shared.hot},"items":${fingerprints.sized(`[${items}]`)},"nav":${page.kind === "tag" ? "null" : shared.nav},"page":${fingerprints.sized(numbers)}}`;
+  return keyOfText("list", text);
 }
 
 let leavingOut = false;
