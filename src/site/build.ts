@@ -366,17 +366,8 @@ function textOf(content: string | Uint8Array): string {
 
 let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
 
-/**
- * Eleventy's module, loaded once, when first asked for; without the ESM resolve hook it registers on
- * loading unless told not to (ELEVENTY_SKIP_ESM_RESOLVER). The hook makes Eleventy's own watch mode import
- * edited files afresh, and newsdesk never runs that mode: it renders virtual templates from modules it
- * imports itself, and `newsdesk serve` renders from memory. On Node 20 the hook runs on a thread of its
- * own, which every later import then waits for: importing Eleventy, markdown-it, zod and yaml took
- * 0.55–0.61 s (0.72–0.79 s of CPU) with it, 0.40–0.43 s (0.48–0.57 s) without. A value set by the user is
- * left as it is.
- */
+/** Eleventy's module, loaded once, when first asked for. */
 function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
-  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   return (eleventyModule ??= import("@11ty/eleventy"));
 }
 
