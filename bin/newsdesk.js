@@ -2,8 +2,8 @@
 // The `newsdesk` command. It runs the TypeScript sources bundled into a few JavaScript files (made with
 // esbuild, the compiler tsx itself uses, and kept in node_modules/.cache/newsdesk/ per version of the
 // sources and of the packages bundled with them): starting from the bundle takes half the time of
-// compiling and resolving every module through tsx, which matters for warm rebuilds. When no bundle can be made (or NEWSDESK_NO_BUNDLE=1), the sources
-// run through tsx as they are.
+// compiling and resolving every module through tsx, which matters for warm rebuilds. When no bundle can be
+// made (or NEWSDESK_NO_BUNDLE=1), the sources run through tsx as they are.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
