@@ -70,7 +70,11 @@ export class Fingerprinter {
   }
 }
 
-/** The key of one page: its own source, and the fingerprint of everything else it shows. */
+/**
+ * The key of one page: its own source, and the fingerprint of everything else it shows. The definition:
+ * builds work keys out with articlePageKey and listPageKey, which put the same text together from a page's
+ * parts, and tests/site/page-keys.test.ts holds them to this over articlePageInputs and listPageInputs.
+ */
 export function pageKey(fingerprints: Fingerprinter, source: string, inputs: unknown): string {
   return keyOfText(source, fingerprints.textOf(inputs));
 }
