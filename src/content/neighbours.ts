@@ -13,12 +13,8 @@ export interface Neighbours {
 export function findNeighbours(newestFirst: readonly Article[]): Map<string, Neighbours> {
   const result = new Map<string, Neighbours>();
   newestFirst.forEach((article, i) => {
-    const neighbours: Neighbours = {};
-    const older = newestFirst[i + 1];
-    const newer = i > 0 ? newestFirst[i - 1] : undefined;
-    if (older) neighbours.previous = older;
-    if (newer) neighbours.next = newer;
-    result.set(article.url, neighbours);
+    // Both fields always (undefined at either end): one shape for every article's neighbours.
+    result.set(article.url, { previous: newestFirst[i + 1], next: i > 0 ? newestFirst[i - 1] : undefined });
   });
   return result;
 }

@@ -26,7 +26,7 @@ export class Fingerprinter {
     this.memo.set(article, `A${digest}`);
   }
 
-  /** A stable text for any plain value: objects by sorted keys, Maps and Sets in their order. */
+  /** A stable text for any plain value: objects by sorted keys (undefined fields left out), Maps and Sets in their order. */
   of(value: unknown): string {
     if (typeof value !== "object" || value === null) return this.textOf(value);
     const known = this.memo.get(value);
@@ -62,8 +62,10 @@ export class Fingerprinter {
     if (Array.isArray(value)) return `[${value.map((v) => this.of(v)).join(",")}]`;
     if (value instanceof Map) return `M[${[...value].map(([k, v]) => `${this.of(k)}:${this.of(v)}`).join(",")}]`;
     if (value instanceof Set) return `S[${[...value].map((v) => this.of(v)).join(",")}]`;
+    // A field set to undefined counts as absent, as in JSON: the same record either way.
     const record = value as Record<string, unknown>;
     return `{${Object.keys(record)
+      .filter((k) => record[k] !== undefined)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${this.of(record[k])}`)
       .join(",")}}`;

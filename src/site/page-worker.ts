@@ -56,8 +56,8 @@ function partsOf(page: WirePage): ArticlePageParts {
     article: page.article,
     tags: page.tags.map((i) => tags[i]!),
     neighbours: {
-      ...(page.previous !== undefined ? { previous: links[page.previous]! } : {}),
-      ...(page.next !== undefined ? { next: links[page.next]! } : {}),
+      previous: page.previous !== undefined ? links[page.previous]! : undefined,
+      next: page.next !== undefined ? links[page.next]! : undefined,
     },
     related: page.related.map((i) => links[i]!),
   };

@@ -183,8 +183,8 @@ class ArticlePagePool {
       return {
         article: parts.article,
         tags: parts.tags.map(tag),
-        ...(previous ? { previous: link(previous) } : {}),
-        ...(next ? { next: link(next) } : {}),
+        previous: previous ? link(previous) : undefined,
+        next: next ? link(next) : undefined,
         related: parts.related.map(link),
         ...(source !== undefined ? { source } : {}),
       };

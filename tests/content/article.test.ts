@@ -78,6 +78,16 @@ describe("parseArticle: the content contract", () => {
   });
 });
 
+describe("parseArticle: one shape", () => {
+  it("gives every article the same fields in the same order, those not given undefined", () => {
+    const full = parseArticle(readSeed(), FILE, site).article!;
+    const bare = parseArticle(makeArticle({ title: "标题" }), "content/news/2020-03-01-bare.md", site).article!;
+    expect(bare.subtitle).toBeUndefined();
+    expect(bare.editor).toBeUndefined();
+    expect(Object.keys(bare)).toEqual(Object.keys(full));
+  });
+});
+
 describe("parseArticle: rejected input", () => {
   it.each([
     [

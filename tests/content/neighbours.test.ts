@@ -22,6 +22,10 @@ describe("findNeighbours", () => {
     expect(of(slug)).toEqual(expected);
   });
 
+  it("gives every article both fields, undefined at either end", () => {
+    for (const a of articles) expect(Object.keys(neighbours.get(a.url)!)).toEqual(["previous", "next"]);
+  });
+
   it("gives a lone article no neighbours", () => {
     const lone = article("lone");
     expect(findNeighbours([lone]).get(lone.url)).toEqual({});
