@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, loadSite } from "../../src/content/index.ts";
+import { formatProblem, listArticleFiles, loadSite } from "../../src/content/index.ts";
 import { makeArticle, makeSite } from "../support/fixtures.ts";
 
 const NOW = { now: new Date("2026-01-01T00:00:00Z") };
@@ -50,5 +53,42 @@ describe("loadSite", () => {
       "content/news/a.md district",
       "content/news/b.md district",
     ]);
+  });
+});
+
+describe("listArticleFiles", () => {
+  it("lists the Markdown files in every folder under content/news/, sorted, but for hidden and underscored ones", async () => {
+    const root = makeSite({
+      "b.md": "",
+      "a.md": "",
+      "notes.txt": "",
+      "2020/02/c.md": "",
+      "2020/01/d.md": "",
+      "2020/.e.md": "",
+      "_drafts/f.md": "",
+      ".git/g.md": "",
+      "2021/_h.md": "",
+      "folder.md/i.md": "",
+    });
+    // A link to a folder is not followed (nor was it by Node's recursive readdir); a folder named *.md is
+    // looked into, not listed.
+    symlinkSync(path.join(root, "content/news/2020"), path.join(root, "content/news/linked"));
+    expect(await listArticleFiles(root)).toEqual([
+      "content/news/2020/01/d.md",
+      "content/news/2020/02/c.md",
+      "content/news/a.md",
+      "content/news/b.md",
+      "content/news/folder.md/i.md",
+    ]);
+  });
+
+  it("lists nothing when there is no content/news/ folder", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "newsdesk-test-"));
+    mkdirSync(path.join(root, "content"));
+    try {
+      expect(await listArticleFiles(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
