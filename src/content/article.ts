@@ -1,5 +1,6 @@
 // One article: front matter split off (gray-matter, with our strict YAML reader and no code execution),
 // validated against the content contract, its body rendered under the Markdown policy, and its URL derived.
+import { isUtf8, transcode } from "node:buffer";
 import matter from "gray-matter";
 import { z } from "zod";
 import { DATE_FORMS, formatDisplay, formatIso, parseDate, toZonedTime } from "./dates.ts";
@@ -105,6 +106,13 @@ const SUMMARY_LENGTH = 120;
 
 /** Decodes file bytes as UTF-8, refusing anything else (GBK files would otherwise publish as mojibake). */
 export function decodeArticle(bytes: Uint8Array, file: string): { text?: string; problems: Problem[] } {
+  if (isUtf8(bytes)) {
+    // Checked, then converted by ICU to UTF-16, which the string copies: the bench corpus's 10,000 files
+    // took 32–36 ms this way, 95–100 ms through TextDecoder (V8's UTF-8 decoder is slow on Chinese text).
+    // A byte order mark is dropped, as TextDecoder drops it.
+    const text = transcode(bytes, "utf8", "utf16le").toString("utf16le");
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, problems: [] };
+  }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problems: [] };
   } catch {

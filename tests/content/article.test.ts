@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, parseArticle, parseSiteConfig, type SiteConfig } from "../../src/content/index.ts";
+import { decodeArticle, formatProblem, parseArticle, parseSiteConfig, type SiteConfig } from "../../src/content/index.ts";
 import { makeArticle, readSeed, SITE_YAML } from "../support/fixtures.ts";
 
 const site = parseSiteConfig(SITE_YAML).config as SiteConfig;
@@ -128,5 +128,28 @@ describe("parseArticle: rejected input", () => {
     expect(errors("---\ntitle: '!!!'\ndate: 2020-02-27\ndistrict: 长安区\n---\n", "content/news/2020-02-27.md")).toEqual([
       "content/news/2020-02-27.md  no URL slug can be made from the file name or title\n  hint: 请在文件名中使用汉字、字母或数字，或者写 slug 字段",
     ]);
+  });
+});
+
+describe("decodeArticle", () => {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+
+  it("gives the text a strict UTF-8 decoder gives, byte order mark dropped", () => {
+    const texts = ["", "---\ntitle: a\n---\n", "长安区卫生健康局：全力做好疫情防控", "\ufeff---\ntitle: 标题\n", "𠀀𪚥 and 🧧, four bytes each", "\u0000\u007f\u0080\u07ff\u0800\uffff"];
+    for (const text of texts) {
+      const bytes = new TextEncoder().encode(text);
+      expect(decodeArticle(bytes, "a.md")).toEqual({ text: strict.decode(bytes), problems: [] });
+    }
+  });
+
+  it("refuses what a strict UTF-8 decoder refuses, saying where", () => {
+    const bad = [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe4, 0xb8], [0x80], [0xf5, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xb3, 0xa4, 0xb0, 0xb2]];
+    for (const tail of bad) {
+      const bytes = Uint8Array.from([...new TextEncoder().encode("---\ntitle: 长安\n"), ...tail]);
+      expect(() => strict.decode(bytes)).toThrow();
+      const { text, problems } = decodeArticle(bytes, "a.md");
+      expect(text).toBeUndefined();
+      expect(problems.map(formatProblem)[0]).toMatch(/^a\.md:3:1 +the file is not valid UTF-8/);
+    }
   });
 });
