@@ -1,26 +1,28 @@
 // An article-page worker (see page-workers.ts): keeps the parts every page shares and the tables of links
 // and tags it is sent, then answers each batch of pages, in order, with their HTML or, when it writes them,
 // their files' stamps (and, when asked, the pages' keys for the next build, worked out here as build.ts
-// would).
+// would); or, for a batch the main thread claimed first, that it skipped it.
 import { parentPort } from "node:worker_threads";
 import type { ArticleLink, TagGroup } from "../content/index.ts";
 import type { ArticlePageFrame, ArticlePageParts } from "../../templates/article.ts";
 import { pagePath, writeEntries } from "./output.ts";
 import { Fingerprinter } from "./page-keys.ts";
-import { renderArticlePageFrom, type PageBatch, type WirePage } from "./page-workers.ts";
+import { CLAIMED_BY_WORKER, renderArticlePageFrom, UNCLAIMED, type PageBatch, type WirePage } from "./page-workers.ts";
 import { articlePageKey } from "./pages/article-pages.ts";
 
 const port = parentPort!;
 let frame: ArticlePageFrame | undefined;
 let writeTo: string | undefined;
+/** One slot per batch: a batch is rendered here only if this worker claims it first (page-workers.ts). */
+let claims: Int32Array | undefined;
 let fingerprints: Fingerprinter | undefined;
 const links: ArticleLink[] = [];
 /** Per link: whether the source digest of its article is known (only then can a page showing it be keyed). */
 const linkKnown: boolean[] = [];
 const tags: Pick<TagGroup, "name" | "url">[] = [];
-port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string; hotKeys?: string[] } | PageBatch) => {
+port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string; claims: Int32Array; hotKeys?: string[] } | PageBatch) => {
   if ("frame" in message) {
-    ({ frame, writeTo } = message);
+    ({ frame, writeTo, claims } = message);
     const hotKeys = message.hotKeys;
     fingerprints = hotKeys && new Fingerprinter(new Map(message.frame.hot.map((e, i) => [e.article, hotKeys[i]!])));
     return;
@@ -34,6 +36,10 @@ port.on("message", (message: { frame: ArticlePageFrame; writeTo?: string; hotKey
       linkKnown.push(typeof source === "string");
     });
     if (message.tags) tags.push(...message.tags);
+    // The main thread took this batch: its table entries (above) are kept for the batches after it.
+    if (claims && message.id < claims.length && Atomics.compareExchange(claims, message.id, UNCLAIMED, CLAIMED_BY_WORKER) !== UNCLAIMED) {
+      return port.postMessage({ skipped: true });
+    }
     const parts = message.pages.map(partsOf);
     const html = parts.map((p) => renderArticlePageFrom(frame!, p));
     // Pages written here go back as their files' stamps only: the main thread never needs their HTML.

@@ -7,12 +7,14 @@
 // steps for each page; the page's template then takes the HTML that is ready or, for a page a worker wrote,
 // a stand-in (writtenStandIn): its HTML never comes back to this thread. When Eleventy would change none of
 // the pages workers write, it goes through only the first of them (leaveOutWrittenPages): its own steps for
-// a page cost about as much as rendering it. A page rendered on a worker is byte for byte the page rendered
-// here, and its key is the one build.ts works out (tests/site/page-workers.test.ts,
-// tests/site/build-workers.test.ts).
+// a page cost about as much as rendering it. Once this thread has rendered its own pages, it takes the
+// batches no worker has begun, from the far end of their queues (renderUnclaimedArticlePages): each batch
+// is claimed in memory the workers share, by whichever thread comes first. A page rendered on a worker is
+// byte for byte the page rendered here, and its key is the one build.ts works out
+// (tests/site/page-workers.test.ts, tests/site/build-workers.test.ts).
 import type { Worker } from "node:worker_threads";
 import type { Article, ArticleLink, TagGroup } from "../content/index.ts";
-import { pagePath, type FileStamp } from "./output.ts";
+import { pagePath, writeEntries, type FileStamp } from "./output.ts";
 import { renderArticlePage, type ArticlePageFrame, type ArticlePageParts } from "../../templates/article.ts";
 import { absoluteUrl } from "../publish/urls.ts";
 import { startModuleWorker } from "../runtime.ts";
@@ -50,6 +52,8 @@ export interface WirePage {
 
 /** A batch of pages, with the table entries they are the first to need, in the order the worker adds them. */
 export interface PageBatch {
+  /** The batch's slot in the claims (ArticlePagePool): whoever claims it renders it. */
+  id: number;
   pages: WirePage[];
   /** New link table entries, and their articles' source digests when page keys are wanted. */
   links?: ArticleLink[];
@@ -64,25 +68,37 @@ interface Job {
   reject: (error: Error) => void;
 }
 
+/** A batch's claim (PageBatch.id): not begun, begun by a worker, or taken by this thread. */
+export const UNCLAIMED = 0;
+export const CLAIMED_BY_WORKER = 1;
+const CLAIMED_HERE = 2;
+
 class ArticlePagePool {
   private readonly queue: Job[] = [];
   /** Workers that said they are ready, with the batches sent to each, oldest first. */
   private readonly sent = new Map<Worker, Job[][]>();
   /** Per worker: the index of every link and tag it was sent, by the object it was sent for. */
   private readonly tables = new Map<Worker, { links: Map<ArticleLink, number>; tags: Map<object, number> }>();
+  /** Every batch sent, by id, and its claim in memory the workers share (takeUnclaimed). */
+  private readonly batches: Job[][] = [];
+  private readonly ids = new Map<readonly Job[], number>();
+  private claims: Int32Array | undefined;
   private frame: ArticlePageFrame | undefined;
+  private writeTo: string | undefined;
   private sourceOf: SourceOf | undefined;
 
   constructor(private readonly workers: Worker[]) {
     for (const worker of workers) {
       // A worker says "ready" once loaded, then answers each batch of pages with their HTML, in order.
-      worker.on("message", (message: { ready?: true; joined?: string; lengths?: number[]; stamps?: FileStamp[]; keys?: (string | null)[]; error?: string }) => {
+      worker.on("message", (message: { ready?: true; skipped?: true; joined?: string; lengths?: number[]; stamps?: FileStamp[]; keys?: (string | null)[]; error?: string }) => {
         const batch = message.ready ? undefined : this.sent.get(worker)?.shift();
         if (message.ready) {
           this.sent.set(worker, []);
           this.tables.set(worker, { links: new Map(), tags: new Map() });
         }
-        if (batch && message.stamps) {
+        if (batch && message.skipped) {
+          // This thread took the batch (takeUnclaimed) and has answered its pages.
+        } else if (batch && message.stamps) {
           batch.forEach((job, i) => job.resolve({ stamp: message.stamps![i]!, ...(typeof message.keys?.[i] === "string" ? { key: message.keys[i] } : {}) }));
           renderedByWorkers += batch.length;
         } else if (batch && message.joined !== undefined && message.lengths) {
@@ -94,10 +110,16 @@ class ArticlePagePool {
         }
         this.dispatch();
       });
-      // A worker that fails hands its batch back: the others, or this thread, render those pages.
+      // A worker that fails hands its batches back: the others, or this thread, render those pages (but
+      // for the batches this thread took; the others are marked taken, as they go out again as new ones).
       worker.on("error", () => {
         this.workers.splice(this.workers.indexOf(worker), 1);
-        this.queue.unshift(...(this.sent.get(worker) ?? []).flat());
+        const unanswered = (this.sent.get(worker) ?? []).filter((batch) => {
+          const id = this.ids.get(batch)!;
+          if (!this.claims || id >= this.claims.length) return true;
+          return Atomics.exchange(this.claims, id, CLAIMED_HERE) !== CLAIMED_HERE;
+        });
+        this.queue.unshift(...unanswered.flat());
         this.sent.delete(worker);
         this.tables.delete(worker);
         this.dispatch();
@@ -110,12 +132,16 @@ class ArticlePagePool {
    * folder the workers also write each page into, if any, and whether they work out the pages' keys too:
    * then with the source digests of the hot list's articles (each page's own go with the page).
    */
-  setFrame(frame: ArticlePageFrame, writeTo: string | undefined, sourceOf: SourceOf | undefined): void {
+  setFrame(frame: ArticlePageFrame, writeTo: string | undefined, sourceOf: SourceOf | undefined, pages: number): void {
     this.frame = frame;
+    this.writeTo = writeTo;
     const hotKeys = sourceOf ? frame.hot.map((e) => sourceOf(e.article)) : [];
     this.sourceOf = sourceOf && hotKeys.every((k) => k !== undefined) ? sourceOf : undefined;
+    // A slot for every batch these pages make, and for those a failed worker's pages make again. (Batches
+    // past the slots, were pages asked for again, are a worker's alone: it renders them unclaimed.)
+    this.claims ??= new Int32Array(new SharedArrayBuffer(4 * (Math.ceil(pages / BATCH) + 1) * (this.workers.length + 1)));
     const slim: ArticlePageFrame = { site: frame.site, assets: frame.assets, hot: frame.hot.map((e) => ({ article: linkOf(e.article), views: e.views })) };
-    for (const worker of this.workers) worker.postMessage({ frame: slim, writeTo, ...(this.sourceOf ? { hotKeys } : {}) });
+    for (const worker of this.workers) worker.postMessage({ frame: slim, writeTo, claims: this.claims, ...(this.sourceOf ? { hotKeys } : {}) });
   }
 
   request(parts: ArticlePageParts): Promise<RenderedPage> {
@@ -138,6 +164,7 @@ class ArticlePagePool {
         if (batches.length >= share || this.queue.length === 0) continue;
         const batch = this.queue.splice(0, BATCH);
         batches.push(batch);
+        this.ids.set(batch, this.batches.push(batch) - 1);
         worker.postMessage(this.batchFor(this.tables.get(worker)!, batch));
         sending = true;
       }
@@ -151,6 +178,39 @@ class ArticlePagePool {
           job.reject(error as Error);
         }
       }
+    }
+  }
+
+  /**
+   * Renders here the pages no worker has begun: first those not sent yet, then the batches sent, the last
+   * first, each claimed in the memory the workers share (a worker claims each batch before rendering it,
+   * and skips those this thread took), so that this thread, once its own pages are rendered, works through
+   * the workers' queues from the far end until it meets them. Pages are written as a worker writes them,
+   * with their keys from `keyOf` when given.
+   */
+  takeUnclaimed(keyOf?: (parts: ArticlePageParts) => string | undefined): void {
+    const { claims, frame } = this;
+    if (!claims || !frame) return;
+    const render = (jobs: readonly Job[]) => {
+      try {
+        const html = jobs.map((job) => renderArticlePageFrom(frame, job.parts));
+        if (this.writeTo === undefined) jobs.forEach((job, i) => job.resolve({ html: html[i]! }));
+        else {
+          const stamps = writeEntries(this.writeTo, jobs.map((job, i) => [pagePath(job.parts.article.url), html[i]!]));
+          jobs.forEach((job, i) => {
+            const key = keyOf?.(job.parts);
+            job.resolve({ stamp: stamps[i]![1], ...(key !== undefined ? { key } : {}) });
+          });
+        }
+        renderedHere += jobs.length;
+      } catch (error) {
+        for (const job of jobs) job.reject(error as Error);
+      }
+    };
+    const unsent = this.queue.splice(0);
+    for (let at = 0; at < unsent.length; at += BATCH) render(unsent.slice(at, at + BATCH));
+    for (let id = Math.min(this.batches.length, claims.length) - 1; id >= 0; id--) {
+      if (Atomics.compareExchange(claims, id, UNCLAIMED, CLAIMED_HERE) === UNCLAIMED) render(this.batches[id]!);
     }
   }
 
@@ -189,7 +249,12 @@ class ArticlePagePool {
         ...(source !== undefined ? { source } : {}),
       };
     });
-    return { pages, ...(links.length > 0 ? { links, ...(sourceOf ? { linkSources } : {}) } : {}), ...(tags.length > 0 ? { tags } : {}) };
+    return {
+      id: this.ids.get(batch)!,
+      pages,
+      ...(links.length > 0 ? { links, ...(sourceOf ? { linkSources } : {}) } : {}),
+      ...(tags.length > 0 ? { tags } : {}),
+    };
   }
 
   async stop(): Promise<void> {
@@ -217,9 +282,10 @@ function linkOf(a: ArticleLink): ArticleLink {
 let pool: ArticlePagePool | undefined;
 const requested = new Map<string, Promise<string>>();
 let renderedByWorkers = 0;
+let renderedHere = 0;
 let leftOutOfEleventy = 0;
-/** Output path → key of a page a worker wrote, worked out there (page-keys.ts). */
-let keysFromWorkers = new Map<string, string>();
+/** Output path → key of a page a worker (or this thread, taking its share) wrote, worked out with it (page-keys.ts). */
+let keysWithPages = new Map<string, string>();
 /** Output path → file written by a worker, with its stand-in (writtenStandIn) as its contents. */
 let written = new Map<string, { stamp: FileStamp; content: string }>();
 let standInsTaken = true;
@@ -321,7 +387,7 @@ export function startArticlePageWorkers(count: number): void {
   written = new Map();
   toWrite = new Set();
   leftOut = new Set();
-  keysFromWorkers = new Map();
+  keysWithPages = new Map();
 }
 
 /**
@@ -331,16 +397,16 @@ export function startArticlePageWorkers(count: number): void {
  * its key for the next build (takeArticlePageKeys). Without workers, nothing is asked: pages render on
  * demand.
  */
-export function requestArticlePages(frame: ArticlePageFrame, pages: Iterable<ArticlePageParts>, writeTo?: string, sourceOf?: SourceOf): void {
+export function requestArticlePages(frame: ArticlePageFrame, pages: readonly ArticlePageParts[], writeTo?: string, sourceOf?: SourceOf): void {
   if (!pool) return;
-  pool.setFrame(frame, writeTo, writeTo === undefined ? undefined : sourceOf);
+  pool.setFrame(frame, writeTo, writeTo === undefined ? undefined : sourceOf, pages.length);
   for (const parts of pages) {
     const promise = pool.request(parts).then((page) => {
       if ("html" in page) return page.html;
       const rel = pagePath(parts.article.url);
       const content = writtenStandIn(rel);
       written.set(rel, { stamp: page.stamp, content });
-      if (page.key !== undefined) keysFromWorkers.set(rel, page.key);
+      if (page.key !== undefined) keysWithPages.set(rel, page.key);
       return content;
     });
     // A page that is never taken (a failed build) must not become an unhandled rejection.
@@ -369,12 +435,12 @@ export function articlePagesWritten(): ReadonlyMap<string, { stamp: FileStamp; c
 }
 
 /**
- * The keys workers worked out for the pages they wrote since they were last started (output path → key),
- * let go of here. Take them before stopping the workers, which drops them.
+ * The keys worked out for the pages workers wrote since they were last started, and for those this thread
+ * took (output path → key), let go of here. Take them before stopping the workers, which drops them.
  */
 export function takeArticlePageKeys(): ReadonlyMap<string, string> {
-  const taken = keysFromWorkers;
-  keysFromWorkers = new Map();
+  const taken = keysWithPages;
+  keysWithPages = new Map();
   return taken;
 }
 
@@ -385,9 +451,23 @@ export function takeArticlePagesWritten(): ReadonlyMap<string, { stamp: FileStam
   return taken;
 }
 
+/**
+ * Renders on this thread the pages asked for that no worker has begun (ArticlePagePool.takeUnclaimed):
+ * for once this thread has rendered its own pages, while the workers render theirs. Pages it writes get
+ * their keys from `keyOf`, as a worker works them out (takeArticlePageKeys).
+ */
+export function renderUnclaimedArticlePages(keyOf?: (parts: ArticlePageParts) => string | undefined): void {
+  pool?.takeUnclaimed(keyOf);
+}
+
 /** How many pages worker threads have rendered in this process (tests check that they take part). */
 export function articlePagesRenderedByWorkers(): number {
   return renderedByWorkers;
+}
+
+/** How many of the pages asked of the workers this thread took and rendered (renderUnclaimedArticlePages). */
+export function articlePagesRenderedHere(): number {
+  return renderedHere;
 }
 
 /** How many article pages were left out of Eleventy's steps in this process (tests check when they are). */
@@ -399,7 +479,7 @@ export async function stopArticlePageWorkers(): Promise<void> {
   const stopping = pool;
   pool = undefined;
   requested.clear();
-  keysFromWorkers = new Map();
+  keysWithPages = new Map();
   toWrite = new Set();
   leftOut = new Set();
   await stopping?.stop();

@@ -1,6 +1,6 @@
 // Article pages rendered on worker threads (big builds) are byte for byte the pages rendered on the calling
 // thread from the same site model: links to neighbours, related and hot articles, tags, share code and all.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,10 +8,12 @@ import { loadSite, sourceKeyOf, type Article } from "../../src/content/index.ts"
 import { createSiteModel } from "../../src/site/model.ts";
 import { pagePath } from "../../src/site/output.ts";
 import { Fingerprinter, pageKey } from "../../src/site/page-keys.ts";
-import { articlePageFrame, articlePageInputs, articlePageParts } from "../../src/site/pages/article-pages.ts";
+import { articlePageFrame, articlePageInputs, articlePageKey, articlePageParts } from "../../src/site/pages/article-pages.ts";
 import {
   articlePagesRenderedByWorkers,
+  articlePagesRenderedHere,
   renderArticlePageFrom,
+  renderUnclaimedArticlePages,
   requestArticlePages,
   startArticlePageWorkers,
   stopArticlePageWorkers,
@@ -120,6 +122,46 @@ describe("article pages on worker threads", () => {
     for (const a of articles) {
       expect(fromWorkers.get(pagePath(a.url))).toBe(unkeyed.includes(a) ? undefined : pageKey(fingerprints, sourceKeyOf(a)!, articlePageInputs(model, a)));
     }
+  });
+
+  it("leave to this thread the batches none has begun: every page rendered and written once, with its key", async () => {
+    const model = await sampleModel();
+    const articles = model.content.articles;
+    const frame = articlePageFrame(model);
+    const fingerprints = new Fingerprinter(new Map(articles.map((a) => [a, sourceKeyOf(a)!])));
+    startArticlePageWorkers(1);
+    const staging = mkdtempSync(path.join(tmpdir(), "newsdesk-pages-"));
+    const [byWorkers, here] = [articlePagesRenderedByWorkers(), articlePagesRenderedHere()];
+    requestArticlePages(frame, articles.map((a) => articlePageParts(model, a)), staging, (a) => sourceKeyOf(a as Article));
+    // Once the worker has answered its first batch, this thread takes batches from the far end until it
+    // meets the worker (which skips those taken here).
+    await takeArticlePage(articles[0]!.url);
+    renderUnclaimedArticlePages((parts) => articlePageKey(fingerprints, sourceKeyOf(parts.article)!, frame, parts));
+    await Promise.all(articles.slice(1).map((a) => takeArticlePage(a.url)));
+    const keys = takeArticlePageKeys();
+    await stopArticlePageWorkers();
+    const [fromWorkers, fromHere] = [articlePagesRenderedByWorkers() - byWorkers, articlePagesRenderedHere() - here];
+    expect(fromWorkers).toBeGreaterThanOrEqual(40);
+    expect(fromWorkers + fromHere).toBe(articles.length);
+    for (const a of articles) {
+      const rel = pagePath(a.url);
+      expect(readFileSync(path.join(staging, rel), "utf8")).toBe(renderArticlePageFrom(frame, articlePageParts(model, a)));
+      expect(keys.get(rel)).toBe(pageKey(fingerprints, sourceKeyOf(a)!, articlePageInputs(model, a)));
+    }
+  });
+
+  it("leave every page to this thread when it asks before a worker is ready", async () => {
+    const model = await sampleModel();
+    const articles = model.content.articles;
+    startArticlePageWorkers(1);
+    const [byWorkers, here] = [articlePagesRenderedByWorkers(), articlePagesRenderedHere()];
+    requestArticlePages(articlePageFrame(model), articles.map((a) => articlePageParts(model, a)));
+    renderUnclaimedArticlePages();
+    const pages = await Promise.all(articles.map((a) => takeArticlePage(a.url)));
+    await stopArticlePageWorkers();
+    expect(articlePagesRenderedHere() - here).toBe(articles.length);
+    expect(articlePagesRenderedByWorkers() - byWorkers).toBe(0);
+    expect(pages).toEqual(articles.map((a) => renderArticlePageFrom(articlePageFrame(model), articlePageParts(model, a))));
   });
 
   it("are not asked for without workers: the template renders them on the spot", async () => {
