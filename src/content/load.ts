@@ -67,8 +67,8 @@ export async function listArticleFiles(root: string): Promise<string[]> {
 
 /**
  * Adds the Markdown files under the folder `dir` (`rel` from the site root) to `files`, one readdir per
- * folder. Node's recursive readdir took 42–50 ms to list 10,000 files here, 135–145 ms for 30,000; this
- * takes 6–8 ms and 19–24 ms. Links are listed, not followed into, as Node's recursive readdir does.
+ * folder. Node's recursive readdir took 42–62 ms to list 10,000 files here, 135–156 ms for 30,000; this
+ * takes 6–8 ms and 19–24 ms. Links to folders are not followed, as Node's recursive readdir does not.
  */
 function listMarkdown(dir: string, rel: string, files: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
