@@ -95,6 +95,19 @@ describe("a warm build", () => {
     expect(readOutput(root, pageOf(corpus[0]!))).toContain("全新的标题");
   });
 
+  it("that would render most pages again builds from scratch instead, the same", async () => {
+    const { root, corpus, first } = await builtSite(320);
+    // The newest article is on every page's 全站热点 list (no views data): every page changes.
+    const newest = corpus[corpus.length - 1]!;
+    writeFileSync(articleFile(root, newest), formatCorpusArticle({ ...newest, title: "全新的标题" }));
+    const warm = await warmEqualsCold(root);
+    expect(warm.output).toEqual({ mode: "full", rendered: first.output!.rendered, written: first.output!.rendered, deleted: 0 });
+    expect(readOutput(root, pageOf(corpus[0]!))).toContain("全新的标题");
+    // And the build after it, with nothing changed, is warm again and keeps everything.
+    const again = await buildSite({ root, now: NOW });
+    expect(again.output).toMatchObject({ mode: "warm", written: 0 });
+  }, 120_000);
+
   it("after a deleted article removes its page and folder", async () => {
     const { root, corpus } = await builtSite();
     const gone = corpus[5]!;
