@@ -141,13 +141,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       streaming?.makeFolders(content.articles.map((a) => path.posix.dirname(pagePath(a.url))));
     };
     if (!previous) startFullBuild();
-    // Workers that write pages also work out their keys for the next build, when there is a cache.
+    // Threads that write pages also work out their keys for the next build, when there is a cache, but in
+    // a build that began warm (even one that then builds from scratch): its plan worked out every key.
+    const keysWithPages = useCache && !previous;
     const askForPages = (model: SiteModel, articles: readonly Article[]) =>
       requestArticlePages(
         articlePageFrame(model),
         articles.map((a) => articlePageParts(model, a)),
         streaming ? staging : undefined,
-        useCache ? (a) => sourceKeyOf(a as Article) : undefined,
+        keysWithPages ? (a) => sourceKeyOf(a as Article) : undefined,
       );
     let planned: Plan;
     try {
@@ -184,10 +186,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (articlePagesWritten().get(rel)?.content !== page) streaming!.write(rel, page);
     };
     let rendered: OutputFiles;
-    let keysWithPages: ReadonlyMap<string, string>;
+    let pageKeysMade: ReadonlyMap<string, string>;
     try {
-      rendered = await renderPages(model, outDir, { onPage: streaming && writeEarly, keyOf: useCache ? articlePageKeyOf : undefined });
-      keysWithPages = takeArticlePageKeys();
+      rendered = await renderPages(model, outDir, { onPage: streaming && writeEarly, keyOf: keysWithPages ? articlePageKeyOf : undefined });
+      pageKeysMade = takeArticlePageKeys();
     } catch (error) {
       await stopArticlePageWorkers();
       takeArticlePagesWritten();
@@ -241,7 +243,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         try {
           if (useCache) {
             parseCache?.save();
-            pageKeys(keysWithPages);
+            pageKeys(pageKeysMade);
           }
         } finally {
           stamps = await writing;
