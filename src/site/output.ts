@@ -282,7 +282,10 @@ export async function writeFolderAsync(dir: string, files: OutputFiles): Promise
  */
 export class StreamingWriter {
   private readonly pending: [string, string | Uint8Array][] = [];
+  /** What each file handed over is to be known by once written (its contents, or what the caller chose). */
   private readonly contents = new Map<string, string | Uint8Array>();
+  /** Files handed over that no worker wrote (their batch failed, or no worker was left), with their contents. */
+  private readonly failed = new Map<string, string | Uint8Array>();
   private readonly stamps = new Map<string, FileStamp>();
   private readonly idle: Worker[] = [];
   /** Per worker: the batches it was sent and has not answered yet, oldest first. */
@@ -305,19 +308,21 @@ export class StreamingWriter {
       this.workers.push(worker);
       worker.on("message", (message: { ready?: true; stamps?: [string, FileStamp][] }) => {
         const batches = this.busy.get(worker);
-        if (!message.ready) batches?.shift();
+        const batch = message.ready ? undefined : batches?.shift();
         if (message.stamps) for (const [rel, stamp] of message.stamps) this.stamps.set(rel, stamp);
+        else if (batch) this.fail(batch);
         if (!batches?.length) {
           this.busy.delete(worker);
           this.idle.push(worker);
         }
         this.dispatch();
       });
-      // Failed batches are simply not stamped: the caller writes them afterwards.
+      // Failed batches are not stamped: the caller writes them afterwards (contentsOf).
       worker.on("error", () => {
         this.workers.splice(this.workers.indexOf(worker), 1);
         const idleAt = this.idle.indexOf(worker);
         if (idleAt >= 0) this.idle.splice(idleAt, 1);
+        for (const batch of this.busy.get(worker) ?? []) this.fail(batch);
         this.busy.delete(worker);
         this.dispatch();
       });
@@ -332,10 +337,15 @@ export class StreamingWriter {
     this.workers[0]?.postMessage({ dir: this.dir, folders: rels });
   }
 
-  /** Hands over one file; false when no worker is there to write it. */
-  write(rel: string, content: string | Uint8Array): boolean {
+  /**
+   * Hands over one file; false when no worker is there to write it. With `keep` false, nothing here holds
+   * the contents once the file is written: `finish` says it was written with its stand-in
+   * (`StreamingWriter.standIn`), which the caller keeps instead of the contents, and `contentsOf` gives
+   * the contents back for a file that was not written after all.
+   */
+  write(rel: string, content: string | Uint8Array, keep = true): boolean {
     if (this.workers.length === 0) return false;
-    this.contents.set(rel, content);
+    this.contents.set(rel, keep ? content : StreamingWriter.standIn(rel));
     this.pending.push([rel, content]);
     if (this.pending.length >= 100) this.dispatch();
     return true;
@@ -381,6 +391,8 @@ export class StreamingWriter {
       this.dispatch(true);
     });
     await this.stop();
+    // Left unsent when no worker was left to write them.
+    this.fail(this.pending.splice(0));
     const written = new Map<string, { stamp: FileStamp; content: string | Uint8Array }>();
     for (const [rel, stamp] of this.stamps) written.set(rel, { stamp, content: this.contents.get(rel)! });
     return written;
@@ -388,6 +400,26 @@ export class StreamingWriter {
 
   async stop(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+
+  /** What stands for a file handed over without keeping its contents (never a page: it starts with NUL). */
+  static standIn(rel: string): string {
+    return `\u0000newsdesk: ${rel} handed to a writing worker`;
+  }
+
+  /**
+   * The contents to write for the file at `rel`, now held as `entry` by the caller: `entry` itself, or
+   * for a stand-in the contents it was handed over with, when not written (after `finish`).
+   */
+  contentsOf(rel: string, entry: string | Uint8Array): string | Uint8Array {
+    if (entry !== StreamingWriter.standIn(rel)) return entry;
+    const contents = this.failed.get(rel);
+    if (contents === undefined) throw new Error(`${rel} was handed to a writing worker, which neither wrote it nor gave it back`);
+    return contents;
+  }
+
+  private fail(batch: readonly [string, string | Uint8Array][]): void {
+    for (const [rel, content] of batch) this.failed.set(rel, content);
   }
 }
 

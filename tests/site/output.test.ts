@@ -112,6 +112,34 @@ describe("StreamingWriter", () => {
   });
 });
 
+describe("StreamingWriter without copies", () => {
+  it("reports files handed over without a copy by their stand-ins, and gives back the contents of those it could not write", async () => {
+    const { out, writer } = streamingWriter();
+    const utf8 = new TextEncoder();
+    // The first hundred files go out together and are written; the next batch holds a file that cannot be
+    // written (a file stands where its folder should be), so none of that batch is stamped.
+    for (let i = 0; i < 100; i++) expect(writer.write(`news/p${i}/index.html`, utf8.encode(`<p>新闻 ${i}</p>`), false)).toBe(true);
+    const last = path.join(out, "news/p99/index.html");
+    for (let waited = 0; waited < 20_000 && !existsSync(last); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(path.join(out, "blocked"), "not a folder");
+    writer.write("tags/t1/index.html", utf8.encode("<p>标签一</p>"), false);
+    writer.write("blocked/index.html", utf8.encode("<p>受阻</p>"), false);
+    writer.write("kept/index.html", "<p>留存</p>");
+    const written = await writer.finish();
+    expect(written.size).toBe(100);
+    expect(written.get("news/p7/index.html")?.content).toBe(StreamingWriter.standIn("news/p7/index.html"));
+    expect(readFileSync(path.join(out, "news/p7/index.html"), "utf8")).toBe("<p>新闻 7</p>");
+    // What the caller holds for each file of the failed batch gives back what to write.
+    const back = (rel: string, entry: string | Uint8Array) => Buffer.from(writer.contentsOf(rel, entry)).toString();
+    expect(back("tags/t1/index.html", StreamingWriter.standIn("tags/t1/index.html"))).toBe("<p>标签一</p>");
+    expect(back("blocked/index.html", StreamingWriter.standIn("blocked/index.html"))).toBe("<p>受阻</p>");
+    // A file the caller kept a copy of is that copy; a written file's stand-in has nothing to give back.
+    expect(writer.contentsOf("kept/index.html", "<p>留存</p>")).toBe("<p>留存</p>");
+    expect(() => writer.contentsOf("news/p7/index.html", StreamingWriter.standIn("news/p7/index.html"))).toThrow(/news\/p7\/index\.html was handed to a writing worker/);
+    expect(StreamingWriter.standIn("news/p7/index.html").startsWith("\u0000")).toBe(true);
+  });
+});
+
 describe("StreamingWriter.finish", () => {
   it("leaves what is left to the worker: the files are written while the caller is busy and answers nothing", async () => {
     const { out, writer } = streamingWriter();
