@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeArticle, formatProblem, parseArticle, parseSiteConfig, type SiteConfig } from "../../src/content/index.ts";
+import { plainFrontMatter } from "../../src/content/article.ts";
+import { decodeArticle, formatProblem, frontMatterSchema, parseArticle, parseSiteConfig, type SiteConfig } from "../../src/content/index.ts";
 import { makeArticle, readSeed, SITE_YAML } from "../support/fixtures.ts";
 
 const site = parseSiteConfig(SITE_YAML).config as SiteConfig;
@@ -75,6 +76,45 @@ describe("parseArticle: the content contract", () => {
     expect(article!.url).toBe("/news/2020/03/x/");
     const utc = parseArticle(makeArticle({ date: "2020-02-29T17:00:00Z" }), "content/news/x.md", site);
     expect(utc.article!.url).toBe("/news/2020/03/x/");
+  });
+});
+
+describe("plainFrontMatter", () => {
+  it("gives what the schema gives for every record the schema takes, and declines every other", () => {
+    const full: Record<string, unknown> = {
+      title: " 长安人民的忠诚卫士 ",
+      subtitle: "侧记",
+      date: "2020-02-27 11:31",
+      source: " 长安区人民政府网站",
+      byline: "特约记者 师展 ",
+      district: "长安区",
+      tags: ["疫情防控", " 卫生健康 "],
+      summary: "摘要",
+      editor: "刘敏",
+      hot: true,
+      draft: false,
+      slug: " changan ",
+    };
+    const values: unknown[] = ["", "  ", " 文字 ", "2020", 0, 42, true, false, [], ["甲"], [" 乙 "], ["甲", " "], [1], [true], {}, { a: "b" }];
+    const records: Record<string, unknown>[] = [full, { title: "标题", date: "2020-02-27 11:31", district: "长安区" }, { ...full, 标题: "多余" }];
+    for (const field of Object.keys(full)) {
+      const { [field]: _, ...without } = full;
+      records.push(without);
+      for (const value of values) records.push({ ...full, [field]: value });
+    }
+    let taken = 0;
+    for (const record of records) {
+      const fast = plainFrontMatter({ ...record });
+      const checked = frontMatterSchema.safeParse({ ...record });
+      expect(fast !== undefined, JSON.stringify(record)).toBe(checked.success);
+      if (fast) {
+        expect(fast).toStrictEqual(checked.data);
+        taken++;
+      }
+    }
+    // The bare and the full record, and among the variants those of optional or free-form text.
+    expect(taken).toBeGreaterThan(40);
+    expect(plainFrontMatter({ ...full })).toMatchObject({ title: "长安人民的忠诚卫士", tags: ["疫情防控", "卫生健康"], slug: "changan" });
   });
 });
 
