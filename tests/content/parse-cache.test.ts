@@ -30,7 +30,25 @@ describe("ParseCacheStore", () => {
     expect(back.article!.html).toBe("<p><strong>加粗</strong>的正文。</p>\n");
     expect(reopened.bodyReads).toBe(1);
     expect(back).toEqual(a);
+    // Every field, in the order parseArticle gives them (one shape for the code that reads articles).
+    expect(Object.keys(back.article!)).toEqual(Object.keys(a.article!));
+    expect(Object.keys(a.article!)).toContain("subtitle");
     reopened.close();
+  });
+
+  it("gives back tags, headings and every optional field as parsed", () => {
+    const cacheDir = dir();
+    const store = ParseCacheStore.open(cacheDir, "s");
+    const text = makeArticle({ title: "全字段", subtitle: "副题", source: "来源", byline: "记者 甲", editor: "编辑 乙", tags: ["疫情防控", "卫生健康"], summary: "摘要" }, "## 小标题一\n\n正文。\n\n### 小标题二\n\n正文。\n");
+    const full = parseArticle(text, "content/news/full.md", site);
+    expect(full.article?.headings.length).toBe(2);
+    store.set("full", full);
+    store.save();
+    const back = ParseCacheStore.open(cacheDir, "s").get("full")!;
+    expect(back.article!.tags).toEqual(full.article!.tags);
+    expect(back.article!.headings).toEqual(full.article!.headings);
+    expect(back.article!.date).toEqual(full.article!.date);
+    expect({ ...back.article!, html: "" }).toStrictEqual({ ...full.article!, html: "" });
   });
 
   it("keeps problems, and entries without an article", () => {
