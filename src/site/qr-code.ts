@@ -281,6 +281,35 @@ function writeData(bytes: Uint8Array, version: number, out: Uint8Array): void {
 
 /** The QR symbol of `bytes` at level M, in the smallest version that holds them. */
 export function encodeQr(bytes: Uint8Array): QrSymbol {
+  const { size, cells, stride, bit } = encodeInGrid(bytes);
+  const modules = new Uint8Array(size * size);
+  for (let row = 0; row < size; row++) {
+    for (let col = 0, at = row * stride; col < size; col++, at++) modules[row * size + col] = (cells[at]! >>> bit) & 1;
+  }
+  return { size, modules };
+}
+
+/**
+ * The symbol of `bytes` as SVG (as qrSvg writes encodeQr's symbol), drawn from the grid its mask was chosen
+ * in: no symbol of its own is made. What a build calls for each share code.
+ */
+export function qrCodeSvg(bytes: Uint8Array, margin: number, attributes: string): string {
+  const { size, cells, stride, bit } = encodeInGrid(bytes);
+  return svgOf(size, cells, stride, bit, margin, attributes);
+}
+
+/**
+ * A symbol's modules: module (row, col) is bit `bit` of `cells[row * stride + col]`. The grid is the plan's,
+ * overwritten by the next symbol of its version.
+ */
+interface SymbolGrid {
+  size: number;
+  cells: Uint8Array;
+  stride: number;
+  bit: number;
+}
+
+function encodeInGrid(bytes: Uint8Array): SymbolGrid {
   let version = 1;
   for (; version <= 40; version++) {
     const capacity = totalCodewords(version) - LEVEL_M[version - 1]![0];
@@ -317,11 +346,7 @@ export function encodeQr(bytes: Uint8Array): QrSymbol {
   maskPenalties(plan.rowWords, plan.columnWords, size, penalties);
   let best = 0;
   for (let mask = 1; mask < 8; mask++) if (penalties[mask]! < penalties[best]!) best = mask;
-  const modules = new Uint8Array(size * size);
-  for (let row = 0; row < size; row++) {
-    for (let col = 0, at = row * stride; col < size; col++, at++) modules[row * size + col] = (rows[at]! >>> best) & 1;
-  }
-  return { size, modules };
+  return { size, cells: rows, stride, bit: best };
 }
 
 /**
@@ -329,6 +354,9 @@ export function encodeQr(bytes: Uint8Array): QrSymbol {
  * largest symbol so far.
  */
 let pathBytes = new Uint8Array(0);
+
+/** The tens digit of each number below 100. */
+const TENS = Uint8Array.from({ length: 100 }, (_, n) => Math.floor(n / 10));
 
 /** Writes `text` (ASCII) into `pathBytes` from `at`; returns the end. */
 function writeText(at: number, text: string): number {
@@ -338,6 +366,17 @@ function writeText(at: number, text: string): number {
 
 /** Writes a whole number (0 to a few million) in decimal into `pathBytes` from `at`; returns the end. */
 function writeWhole(at: number, value: number): number {
+  // Most are one or two digits (runs, gaps, rows): written without dividing.
+  if (value < 10) {
+    pathBytes[at] = 0x30 + value;
+    return at + 1;
+  }
+  if (value < 100) {
+    const tens = TENS[value]!;
+    pathBytes[at] = 0x30 + tens;
+    pathBytes[at + 1] = 0x30 + value - tens * 10;
+    return at + 2;
+  }
   let digits = 1;
   for (let power = 10; power <= value; power *= 10) digits++;
   for (let i = at + digits - 1; i >= at; i--, value = Math.floor(value / 10)) pathBytes[i] = 0x30 + (value % 10);
@@ -350,7 +389,11 @@ function writeWhole(at: number, value: number): number {
  * Only numbers come from the symbol: nothing in it needs escaping.
  */
 export function qrSvg(symbol: QrSymbol, margin: number, attributes: string): string {
-  const { size, modules } = symbol;
+  return svgOf(symbol.size, symbol.modules, symbol.size, 0, margin, attributes);
+}
+
+/** qrSvg of the symbol whose module (row, col) is bit `bit` of `cells[row * stride + col]`. */
+function svgOf(size: number, cells: Uint8Array, stride: number, bit: number, margin: number, attributes: string): string {
   const side = size + margin * 2;
   // Per row: a move of two numbers in any form (under 64 bytes), then a run at most every other module, each
   // in at most 10 bytes.
@@ -360,15 +403,15 @@ export function qrSvg(symbol: QrSymbol, margin: number, attributes: string): str
   const wholeMargin = Number.isInteger(margin) && margin >= 0 && margin <= 1_000_000;
   let at = 0;
   for (let row = 0; row < size; row++) {
-    const line = row * size;
+    const line = row * stride;
     let end = -1;
     for (let col = 0; col < size; ) {
-      if (!modules[line + col]) {
+      if (!((cells[line + col]! >>> bit) & 1)) {
         col++;
         continue;
       }
       const start = col;
-      while (col < size && modules[line + col]) col++;
+      while (col < size && (cells[line + col]! >>> bit) & 1) col++;
       if (end >= 0) {
         pathBytes[at++] = 0x6d; // m
         at = writeText(writeWhole(at, start - end), " 0h");

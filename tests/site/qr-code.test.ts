@@ -2,7 +2,7 @@
 // same bytes at level M, for every size an address can need; and its SVG must draw exactly that symbol.
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { encodeQr, qrSvg } from "../../src/site/qr-code.ts";
+import { encodeQr, qrCodeSvg, qrSvg } from "../../src/site/qr-code.ts";
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const packageSymbol = (bytes: Uint8Array) => QRCode.create([{ data: bytes, mode: "byte" }], { errorCorrectionLevel: "M" });
@@ -61,5 +61,15 @@ describe("qrSvg", () => {
     const dark = new Set<string>();
     symbol.modules.forEach((m, i) => m && dark.add(`${Math.floor(i / symbol.size)},${i % symbol.size}`));
     expect(drawn).toEqual(dark);
+  });
+});
+
+describe("qrCodeSvg", () => {
+  it("draws what qrSvg draws of encodeQr's symbol, for every sample, at any margin", () => {
+    const differ: number[] = [];
+    for (const bytes of samples()) {
+      for (const margin of [0, 2, 4.5]) if (qrCodeSvg(bytes, margin, 'class="q"') !== qrSvg(encodeQr(bytes), margin, 'class="q"')) differ.push(bytes.length);
+    }
+    expect(differ).toEqual([]);
   });
 });

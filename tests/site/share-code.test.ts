@@ -43,4 +43,17 @@ describe("shareCodeSvg", () => {
     expect(shareCodeSvg(URL_TEXT)).toBe(svg);
     expect(shareCodeSvg(`${URL_TEXT}x`)).not.toBe(svg);
   });
+
+  it("draws each URL's own code, however long, whatever came before (one byte buffer serves every call)", () => {
+    const long = `https://www.bmy-online.example.cn/news/2020/02/${"长安区卫生健康局".repeat(40)}/`;
+    const urls = [URL_TEXT, long, "https://x.cn/", long.slice(0, 300), URL_TEXT];
+    for (const url of urls) {
+      const symbol = QRCode.create([{ data: new TextEncoder().encode(url), mode: "byte" }], { errorCorrectionLevel: "M" }).modules;
+      const drawn = modulesOf(shareCodeSvg(url));
+      expect(drawn.size).toBe(symbol.size + 4);
+      const expected = new Set<string>();
+      for (let row = 0; row < symbol.size; row++) for (let col = 0; col < symbol.size; col++) if (symbol.get(row, col)) expected.add(`${row + 2},${col + 2}`);
+      expect(drawn.dark).toEqual(expected);
+    }
+  });
 });
