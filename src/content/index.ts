@@ -26,7 +26,7 @@ export { districtUrl, tagUrl } from "./site-urls.ts";
 export type { DistrictGroup, TagGroup, TagIndex } from "./taxonomies.ts";
 export { findNeighbours } from "./neighbours.ts";
 export type { Neighbours } from "./neighbours.ts";
-export { findRelated } from "./related.ts";
+export { findRelated, relatedPositions } from "./related.ts";
 export { loadViews, parseViewsJson, parseViewsCsv, normalizeViewsPath, VIEWS_JSON, VIEWS_CSV } from "./views.ts";
 export type { ViewsResult, ViewsContext } from "./views.ts";
 export { rankHotTopics } from "./hot-topics.ts";

@@ -4,21 +4,21 @@
 //
 // Computed for the whole site at once from inverted indexes (district and tag → articles, newest first),
 // never by comparing each article with every other. Articles with the same district and tags share one
-// computation. For each such signature with m groups, a candidate sharing two or more groups must appear in
-// one of the m - 1 smallest lists (it can miss at most the largest), so only those lists are scanned in
-// full; candidates sharing exactly one group come after all of them and are taken newest first by merging
-// the lists, stopping as soon as the list is full.
+// computation: the lists of its groups merged newest first, only as far as a better candidate could still
+// come (see rank).
 import type { Article } from "./article.ts";
 import { tagKey } from "./taxonomies.ts";
 
 /** Related articles of every article, keyed by URL, best first. */
 export function findRelated(newestFirst: readonly Article[], count: number): Map<string, Article[]> {
+  const positions = relatedPositions(newestFirst, count);
+  return new Map(newestFirst.map((article, i) => [article.url, positions[i]!.map((j) => newestFirst[j]!)]));
+}
+
+/** findRelated's answer as positions in `newestFirst`: for each article, those of its related articles. */
+export function relatedPositions(newestFirst: readonly Article[], count: number): number[][] {
   const n = newestFirst.length;
-  const result = new Map<string, Article[]>();
-  if (count <= 0) {
-    for (const article of newestFirst) result.set(article.url, []);
-    return result;
-  }
+  if (count <= 0) return newestFirst.map(() => []);
 
   // Group ids: one per district and one per folded tag; each article's groups, and each group's postings.
   const ids = new Map<string, number>();
@@ -43,79 +43,60 @@ export function findRelated(newestFirst: readonly Article[], count: number): Map
     groupsOf.push(groups);
   });
 
-  const counts = new Int32Array(n);
-  const stamps = new Int32Array(n);
-  let stamp = 0;
   const bySignature = new Map<string, number[]>();
 
-  /** The `limit` best candidates for an article in `groups`, the article itself possibly among them. */
+  /**
+   * The `limit` best candidates for an article in `groups`, the article itself possibly among them. The
+   * groups' lists are merged newest first, so each candidate is met once with its exact score (the lists
+   * it is in) and after every candidate newer than it; the best are kept sorted (score down, then site
+   * order). The merge stops as soon as no candidate still to come can beat the last one kept: it can be
+   * in no more groups than there are lists left unfinished. On the bench corpus of 10,000 articles (1,013
+   * signatures) that is 1.74 million candidates met of the 3.77 million entries in the lists; counting
+   * through every list but the longest, then scoring each candidate met, went through 2.13 million.
+   */
   const rank = (groups: readonly number[], limit: number): number[] => {
-    const lists = groups.map((g) => postings[g]!).sort((a, b) => a.length - b.length);
-    const largest = groups.find((g) => postings[g] === lists[lists.length - 1])!;
-    // The best candidates sharing two groups or more, kept sorted (score down, then site order): a
-    // bounded insertion, since only `limit` of possibly many hundreds are wanted.
+    const lists = groups.map((g) => postings[g]!);
+    const heads = new Int32Array(lists.length);
+    let unfinished = lists.length;
     const chosen: number[] = [];
     const scores: number[] = [];
-    if (lists.length >= 2) {
-      stamp++;
-      const touched: number[] = [];
-      for (let l = 0; l < lists.length - 1; l++) {
+    while (unfinished > 0) {
+      let candidate = n;
+      for (let l = 0; l < lists.length; l++) {
         const list = lists[l]!;
-        for (let k = 0; k < list.length; k++) {
-          const c = list[k]!;
-          if (stamps[c] !== stamp) {
-            stamps[c] = stamp;
-            counts[c] = 1;
-            touched.push(c);
-          } else counts[c]!++;
+        // (Reading past a list's end would throw optimised code back to the interpreter, again and again.)
+        if (heads[l]! < list.length && list[heads[l]!]! < candidate) candidate = list[heads[l]!]!;
+      }
+      let score = 0;
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!;
+        if (heads[l]! < list.length && list[heads[l]!] === candidate) {
+          score++;
+          if (++heads[l]! === list.length) unfinished--;
         }
       }
-      for (const c of touched) {
-        const score = counts[c]! + (groupsOf[c]!.includes(largest) ? 1 : 0);
-        if (score < 2) continue;
-        let at = chosen.length;
-        while (at > 0 && (scores[at - 1]! < score || (scores[at - 1] === score && chosen[at - 1]! > c))) at--;
-        if (at >= limit) continue;
-        chosen.splice(at, 0, c);
+      // Newer candidates of the same score were met before this one, so it goes after them.
+      let at = chosen.length;
+      while (at > 0 && scores[at - 1]! < score) at--;
+      if (at < limit) {
+        chosen.splice(at, 0, candidate);
         scores.splice(at, 0, score);
         if (chosen.length > limit) {
           chosen.pop();
           scores.pop();
         }
       }
-    }
-    // Fewer than `limit` share two groups: then every one of them is chosen, and everything else shares
-    // exactly one group; those follow newest first, merged across the lists.
-    const heads = lists.map(() => 0);
-    while (chosen.length < limit) {
-      let pick = -1;
-      let from = -1;
-      for (let l = 0; l < lists.length; l++) {
-        const list = lists[l]!;
-        // (Reading past a list's end would throw optimised code back to the interpreter, again and again.)
-        if (heads[l]! >= list.length) continue;
-        const c = list[heads[l]!]!;
-        if (pick === -1 || c < pick) {
-          pick = c;
-          from = l;
-        }
-      }
-      if (pick === -1) break;
-      heads[from]!++;
-      if (!chosen.includes(pick)) chosen.push(pick);
+      if (chosen.length === limit && scores[limit - 1]! >= unfinished) break;
     }
     return chosen;
   };
 
-  newestFirst.forEach((article, i) => {
-    const groups = groupsOf[i]!;
+  return groupsOf.map((groups, i) => {
     const signature = groups.join(",");
     let ranked = bySignature.get(signature);
     if (!ranked) bySignature.set(signature, (ranked = rank(groups, count + 1)));
-    result.set(
-      article.url,
-      ranked.filter((c) => c !== i).slice(0, count).map((c) => newestFirst[c]!),
-    );
+    const related: number[] = [];
+    for (let k = 0; k < ranked.length && related.length < count; k++) if (ranked[k] !== i) related.push(ranked[k]!);
+    return related;
   });
-  return result;
 }

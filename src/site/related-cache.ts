@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
-import { findRelated, tagKey, type Article } from "../content/index.ts";
+import { relatedPositions, tagKey, type Article } from "../content/index.ts";
 import { writeFileAtomically } from "./output.ts";
 
 interface Stored {
@@ -31,12 +31,10 @@ export function findRelatedCached(file: string, salt: string, newestFirst: reado
   } catch {
     // No cache yet, or unreadable: worked out below.
   }
-  if (stored?.salt === salt && stored.inputs === inputs && stored.related.length === newestFirst.length) {
-    return new Map(newestFirst.map((a, i) => [a.url, stored.related[i]!.map((j) => newestFirst[j]!)]));
+  let related = stored?.related;
+  if (stored?.salt !== salt || stored.inputs !== inputs || related?.length !== newestFirst.length) {
+    related = relatedPositions(newestFirst, count);
+    writeFileAtomically(file, serialize({ salt, inputs, related } satisfies Stored));
   }
-  const related = findRelated(newestFirst, count);
-  const position = new Map(newestFirst.map((a, i) => [a, i]));
-  const fresh: Stored = { salt, inputs, related: newestFirst.map((a) => related.get(a.url)!.map((r) => position.get(r)!)) };
-  writeFileAtomically(file, serialize(fresh));
-  return related;
+  return new Map(newestFirst.map((a, i) => [a.url, related[i]!.map((j) => newestFirst[j]!)]));
 }

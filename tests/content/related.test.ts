@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRelated, tagKey, type Article } from "../../src/content/index.ts";
+import { findRelated, relatedPositions, tagKey, type Article } from "../../src/content/index.ts";
 import { article, siteOrder, slugs } from "../support/articles.ts";
 
 describe("findRelated", () => {
@@ -52,29 +52,39 @@ describe("findRelated", () => {
     expect(twins.map((a) => slugs(r.get(a.url)!))).toEqual([["t2"], ["t3"], ["t3"]]);
   });
 
-  it("agrees with comparing every pair on a varied site of 600 articles", () => {
-    const districts = ["长安区", "新城区", "碑林区", "周至县"];
-    const tags = ["疫情防控", "卫生健康", "教育", "就业", "民生", "COVID", "ｃｏｖｉｄ"];
-    const many: Article[] = [];
-    let seed = 7;
-    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    for (let i = 0; i < 600; i++) {
-      const chosen = [...new Set(Array.from({ length: next(4) }, () => tags[next(tags.length)]!))];
-      const day = String(1 + next(28)).padStart(2, "0");
-      many.push(article(`a${i}`, { date: `2021-02-${day} ${String(next(24)).padStart(2, "0")}:00`, district: districts[next(4)]!, tags: chosen }));
-    }
-    const ordered = siteOrder(many);
-    const fast = findRelated(ordered, 5);
-    const groups = (a: Article) => new Set([`d:${a.district.slug}`, ...a.tags.map((t) => `t:${tagKey(t.name)}`)]);
-    for (const a of ordered) {
-      const mine = groups(a);
-      const expected = ordered
-        .map((c, order) => ({ c, order, score: [...groups(c)].filter((g) => mine.has(g)).length }))
-        .filter((x) => x.c !== a && x.score > 0)
-        .sort((x, y) => y.score - x.score || x.order - y.order)
-        .slice(0, 5)
-        .map((x) => x.c.slug);
-      expect(slugs(fast.get(a.url)!), a.slug).toEqual(expected);
+  it("agrees with comparing every pair on varied sites of 600 articles, for every count", () => {
+    // Few districts and tags (long lists, many sharing everything) and many (short lists, few sharing
+    // more than one group): the merge must stop neither too early nor too late in either.
+    const sites: [string[], string[]][] = [
+      [["长安区", "新城区", "碑林区", "周至县"], ["疫情防控", "卫生健康", "教育", "就业", "民生", "COVID", "ｃｏｖｉｄ"]],
+      [["长安区", "新城区", "碑林区", "周至县", "雁塔区", "莲湖区", "灞桥区", "未央区", "阎良区", "临潼区", "高陵区", "鄠邑区", "蓝田县"], Array.from({ length: 40 }, (_, i) => `话题${i}`)],
+    ];
+    for (const [districts, tags] of sites) {
+      const many: Article[] = [];
+      let seed = 7;
+      const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+      for (let i = 0; i < 600; i++) {
+        const chosen = [...new Set(Array.from({ length: next(5) }, () => tags[next(tags.length)]!))];
+        const day = String(1 + next(28)).padStart(2, "0");
+        many.push(article(`a${i}`, { date: `2021-02-${day} ${String(next(24)).padStart(2, "0")}:00`, district: districts[next(districts.length)]!, tags: chosen }));
+      }
+      const ordered = siteOrder(many);
+      const groups = (a: Article) => new Set([`d:${a.district.slug}`, ...a.tags.map((t) => `t:${tagKey(t.name)}`)]);
+      for (const count of [1, 2, 5, 8, 20]) {
+        const fast = findRelated(ordered, count);
+        const positions = relatedPositions(ordered, count);
+        for (const [i, a] of ordered.entries()) {
+          const mine = groups(a);
+          const expected = ordered
+            .map((c, order) => ({ c, order, score: [...groups(c)].filter((g) => mine.has(g)).length }))
+            .filter((x) => x.c !== a && x.score > 0)
+            .sort((x, y) => y.score - x.score || x.order - y.order)
+            .slice(0, count)
+            .map((x) => x.c.slug);
+          expect(slugs(fast.get(a.url)!), `${a.slug}, ${count}`).toEqual(expected);
+          expect(positions[i]!.map((j) => ordered[j]!.slug)).toEqual(expected);
+        }
+      }
     }
   });
 });
