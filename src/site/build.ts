@@ -150,6 +150,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         articles.map((a) => articlePageParts(model, a)),
         streaming ? staging : undefined,
         keysWithPages ? (a) => sourceKeyOf(a as Article) : undefined,
+        streaming !== undefined,
       );
     let planned: Plan;
     try {

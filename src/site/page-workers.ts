@@ -27,6 +27,8 @@ export function renderArticlePageFrom(frame: ArticlePageFrame, parts: ArticlePag
 
 /** Pages per message: enough to keep messages few, few enough that a worker's first answer comes soon. */
 const BATCH = 40;
+/** Batches a worker is to have waiting, at least, while pages are kept back from it. */
+const LOW = 4;
 
 /** A rendered page: its HTML, or its file's stamp (and page key, when asked for) when the worker wrote it. */
 type RenderedPage = { html: string } | { stamp: FileStamp; key?: string };
@@ -83,6 +85,13 @@ class ArticlePagePool {
   private readonly batches: Job[][] = [];
   private readonly ids = new Map<readonly Job[], number>();
   private claims: Int32Array | undefined;
+  /**
+   * Pages kept back from the workers (the last asked for), for this thread to render (takeUnclaimed) but
+   * for a worker about to run out: those this thread would render are then never sent (see setFrame).
+   */
+  private hold = 0;
+  /** Jobs by their article's URL, for a page waited for before it was sent (renderIfHeld). */
+  private readonly jobs = new Map<string, Job>();
   private frame: ArticlePageFrame | undefined;
   private writeTo: string | undefined;
   private sourceOf: SourceOf | undefined;
@@ -132,7 +141,7 @@ class ArticlePagePool {
    * folder the workers also write each page into, if any, and whether they work out the pages' keys too:
    * then with the source digests of the hot list's articles (each page's own go with the page).
    */
-  setFrame(frame: ArticlePageFrame, writeTo: string | undefined, sourceOf: SourceOf | undefined, pages: number): void {
+  setFrame(frame: ArticlePageFrame, writeTo: string | undefined, sourceOf: SourceOf | undefined, pages: number, keepBack: boolean): void {
     this.frame = frame;
     this.writeTo = writeTo;
     const hotKeys = sourceOf ? frame.hot.map((e) => sourceOf(e.article)) : [];
@@ -140,21 +149,59 @@ class ArticlePagePool {
     // A slot for every batch these pages make, and for those a failed worker's pages make again. (Batches
     // past the slots, were pages asked for again, are a worker's alone: it renders them unclaimed.)
     this.claims ??= new Int32Array(new SharedArrayBuffer(4 * (Math.ceil(pages / BATCH) + 1) * (this.workers.length + 1)));
+    // A full build's main thread renders about a share of the article pages once its own work is done
+    // (takeUnclaimed): 3,160 of 10,000 with one worker, every one of them sent to the worker first, when
+    // all were sent at once. Those are kept back now, when the caller will take them: on two cores a third
+    // of the pages, with more cores less. A worker that runs low is sent more of them, so too large a share
+    // costs nothing but messages.
+    this.hold = keepBack ? Math.floor(pages / (this.workers.length + 2)) : 0;
     const slim: ArticlePageFrame = { site: frame.site, assets: frame.assets, hot: frame.hot.map((e) => ({ article: linkOf(e.article), views: e.views })) };
     for (const worker of this.workers) worker.postMessage({ frame: slim, writeTo, claims: this.claims, ...(this.sourceOf ? { hotKeys } : {}) });
   }
 
   request(parts: ArticlePageParts): Promise<RenderedPage> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ parts, resolve, reject });
+      const job = { parts, resolve, reject };
+      this.queue.push(job);
+      this.jobs.set(parts.article.url, job);
     });
+  }
+
+  /** How many of a worker's batches (those sent to it, oldest first) it has not begun, up to `enough`. */
+  private waiting(batches: readonly Job[][], enough: number): number {
+    let count = 0;
+    for (let b = batches.length - 1; b >= 0 && count < enough; b--) {
+      const id = this.ids.get(batches[b]!)!;
+      if (this.claims && id < this.claims.length && Atomics.load(this.claims, id) !== UNCLAIMED) break;
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * Renders here, at once, a page kept back (setFrame) that no worker was sent: for a page Eleventy waits
+   * for before this thread took the kept-back pages (when it goes through every page). Its HTML goes back
+   * as for a page rendered without workers.
+   */
+  renderIfHeld(url: string): void {
+    const job = this.jobs.get(url);
+    if (!job || !this.frame || this.hold === 0 || this.queue.length === 0) return;
+    const at = this.queue.lastIndexOf(job);
+    if (at < Math.max(0, this.queue.length - this.hold)) return;
+    this.queue.splice(at, 1);
+    try {
+      job.resolve({ html: renderArticlePageFrom(this.frame, job.parts) });
+    } catch (error) {
+      job.reject(error as Error);
+    }
   }
 
   dispatch(): void {
     // While Eleventy sets up and renders, this thread rarely gets to a worker's message (its promises run
     // first): a worker waiting for its next batch would wait long. So each worker is sent its share of all
     // the pages at once (a worker that is not ready yet gets its share when it is), one batch to each in
-    // turn, so that pages come back in about the order they were asked for.
+    // turn, so that pages come back in about the order they were asked for. The pages kept back (setFrame)
+    // are not sent but to a worker about to run out.
     let outstanding = Math.ceil(this.queue.length / BATCH);
     for (const batches of this.sent.values()) outstanding += batches.length;
     const share = Math.max(2, Math.ceil(outstanding / Math.max(1, this.workers.length)));
@@ -162,6 +209,7 @@ class ArticlePagePool {
       sending = false;
       for (const [worker, batches] of this.sent) {
         if (batches.length >= share || this.queue.length === 0) continue;
+        if (this.queue.length <= this.hold && this.waiting(batches, LOW) >= LOW) continue;
         const batch = this.queue.splice(0, BATCH);
         batches.push(batch);
         this.ids.set(batch, this.batches.push(batch) - 1);
@@ -182,8 +230,8 @@ class ArticlePagePool {
   }
 
   /**
-   * Renders here the pages no worker has begun: first those not sent yet, then the batches sent, the last
-   * first, each claimed in the memory the workers share (a worker claims each batch before rendering it,
+   * Renders here the pages no worker has begun: first those not sent yet (the last first, while sending the
+   * first to any worker about to run out), then the batches sent, the last first, each claimed in the memory the workers share (a worker claims each batch before rendering it,
    * and skips those this thread took), so that this thread, once its own pages are rendered, works through
    * the workers' queues from the far end until it meets them. Pages are written as a worker writes them,
    * with their keys from `keyOf` when given.
@@ -207,8 +255,11 @@ class ArticlePagePool {
         for (const job of jobs) job.reject(error as Error);
       }
     };
-    const unsent = this.queue.splice(0);
-    for (let at = 0; at < unsent.length; at += BATCH) render(unsent.slice(at, at + BATCH));
+    while (this.queue.length > 0) {
+      if (this.workers.length > 0) this.dispatch();
+      const jobs = this.queue.splice(Math.max(0, this.queue.length - BATCH));
+      if (jobs.length > 0) render(jobs);
+    }
     for (let id = Math.min(this.batches.length, claims.length) - 1; id >= 0; id--) {
       if (Atomics.compareExchange(claims, id, UNCLAIMED, CLAIMED_HERE) === UNCLAIMED) render(this.batches[id]!);
     }
@@ -365,6 +416,7 @@ export async function takeLeftOutPages(): Promise<Map<string, string>> {
     urls.map((url) => {
       const page = requested.get(url);
       requested.delete(url);
+      pool?.renderIfHeld(url);
       if (!page) throw new Error(`the article page ${url} was left out of Eleventy but never asked for`);
       return page;
     }),
@@ -394,12 +446,13 @@ export function startArticlePageWorkers(count: number): void {
  * Asks the workers for these pages now, in this order (Eleventy renders article pages in site order, so
  * pages are ready before their templates ask). With `writeTo` (a full build's staging folder), the workers
  * also write each page there (articlePagesWritten) and, given `sourceOf` (load.ts, sourceKeyOf), work out
- * its key for the next build (takeArticlePageKeys). Without workers, nothing is asked: pages render on
- * demand.
+ * its key for the next build (takeArticlePageKeys). With `keepBack`, the caller will take the pages no
+ * worker has begun (renderUnclaimedArticlePages), and the last of them are kept for it. Without workers,
+ * nothing is asked: pages render on demand.
  */
-export function requestArticlePages(frame: ArticlePageFrame, pages: readonly ArticlePageParts[], writeTo?: string, sourceOf?: SourceOf): void {
+export function requestArticlePages(frame: ArticlePageFrame, pages: readonly ArticlePageParts[], writeTo?: string, sourceOf?: SourceOf, keepBack = false): void {
   if (!pool) return;
-  pool.setFrame(frame, writeTo, writeTo === undefined ? undefined : sourceOf, pages.length);
+  pool.setFrame(frame, writeTo, writeTo === undefined ? undefined : sourceOf, pages.length, keepBack);
   for (const parts of pages) {
     const promise = pool.request(parts).then((page) => {
       if ("html" in page) return page.html;
@@ -424,6 +477,7 @@ export function requestArticlePages(frame: ArticlePageFrame, pages: readonly Art
 export async function takeArticlePage(url: string): Promise<string | undefined> {
   const page = requested.get(url);
   requested.delete(url);
+  pool?.renderIfHeld(url);
   if (!page || standInsTaken) return page;
   const html = await page;
   return hasStandIn(html) ? undefined : html;

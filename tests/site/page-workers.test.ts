@@ -1,6 +1,6 @@
 // Article pages rendered on worker threads (big builds) are byte for byte the pages rendered on the calling
 // thread from the same site model: links to neighbours, related and hot articles, tags, share code and all.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -132,7 +132,7 @@ describe("article pages on worker threads", () => {
     startArticlePageWorkers(1);
     const staging = mkdtempSync(path.join(tmpdir(), "newsdesk-pages-"));
     const [byWorkers, here] = [articlePagesRenderedByWorkers(), articlePagesRenderedHere()];
-    requestArticlePages(frame, articles.map((a) => articlePageParts(model, a)), staging, (a) => sourceKeyOf(a as Article));
+    requestArticlePages(frame, articles.map((a) => articlePageParts(model, a)), staging, (a) => sourceKeyOf(a as Article), true);
     // Once the worker has answered its first batch, this thread takes batches from the far end until it
     // meets the worker (which skips those taken here).
     await takeArticlePage(articles[0]!.url);
@@ -147,6 +147,31 @@ describe("article pages on worker threads", () => {
       const rel = pagePath(a.url);
       expect(readFileSync(path.join(staging, rel), "utf8")).toBe(renderArticlePageFrom(frame, articlePageParts(model, a)));
       expect(keys.get(rel)).toBe(pageKey(fingerprints, sourceKeyOf(a)!, articlePageInputs(model, a)));
+    }
+  });
+
+  it("render here at once a page waited for before it was sent to a worker", async () => {
+    const model = await sampleModel();
+    const articles = model.content.articles;
+    const frame = articlePageFrame(model);
+    startArticlePageWorkers(1);
+    const staging = mkdtempSync(path.join(tmpdir(), "newsdesk-pages-"));
+    requestArticlePages(frame, articles.map((a) => articlePageParts(model, a)), staging, (a) => sourceKeyOf(a as Article), true);
+    // Kept back for this thread (the last third of the pages, with one worker) and not sent: waited for,
+    // as Eleventy waits for every page it goes through, it comes back whole and unwritten, where it would
+    // otherwise wait for this thread to take the pages no worker has begun.
+    const last = articles[articles.length - 1]!;
+    expect(await takeArticlePage(last.url)).toBe(renderArticlePageFrom(frame, articlePageParts(model, last)));
+    expect(existsSync(path.join(staging, pagePath(last.url)))).toBe(false);
+    // The first is not kept back: it waits for the worker, which writes it (its HTML does not come back).
+    const first = articles[0]!;
+    expect(await takeArticlePage(first.url)).not.toBe(renderArticlePageFrom(frame, articlePageParts(model, first)));
+    expect(existsSync(path.join(staging, pagePath(first.url)))).toBe(true);
+    renderUnclaimedArticlePages();
+    await Promise.all(articles.slice(1, -1).map((a) => takeArticlePage(a.url)));
+    await stopArticlePageWorkers();
+    for (const a of articles.slice(0, -1)) {
+      expect(readFileSync(path.join(staging, pagePath(a.url)), "utf8")).toBe(renderArticlePageFrom(frame, articlePageParts(model, a)));
     }
   });
 
