@@ -287,7 +287,6 @@ export class StreamingWriter {
   /** Files handed over that no worker wrote (their batch failed, or no worker was left), with their contents. */
   private readonly failed = new Map<string, string | Uint8Array>();
   private readonly stamps = new Map<string, FileStamp>();
-  private readonly idle: Worker[] = [];
   /** Per worker: the batches it was sent and has not answered yet, oldest first. */
   private readonly busy = new Map<Worker, [string, string | Uint8Array][][]>();
   private readonly workers: Worker[] = [];
@@ -311,17 +310,12 @@ export class StreamingWriter {
         const batch = message.ready ? undefined : batches?.shift();
         if (message.stamps) for (const [rel, stamp] of message.stamps) this.stamps.set(rel, stamp);
         else if (batch) this.fail(batch);
-        if (!batches?.length) {
-          this.busy.delete(worker);
-          this.idle.push(worker);
-        }
+        if (batches?.length === 0) this.busy.delete(worker);
         this.dispatch();
       });
       // Failed batches are not stamped: the caller writes them afterwards (contentsOf).
       worker.on("error", () => {
         this.workers.splice(this.workers.indexOf(worker), 1);
-        const idleAt = this.idle.indexOf(worker);
-        if (idleAt >= 0) this.idle.splice(idleAt, 1);
         for (const batch of this.busy.get(worker) ?? []) this.fail(batch);
         this.busy.delete(worker);
         this.dispatch();
@@ -351,11 +345,23 @@ export class StreamingWriter {
     return true;
   }
 
+  /**
+   * Sends each full batch at once, to the worker with the fewest batches unanswered, however many it has:
+   * this thread, rendering, gets to a worker's answers rarely, and a worker waiting to be answered before
+   * it was sent more stood idle while the list pages piled up here (at 10,000 articles the writing worker
+   * then wrote them after the last article page, 0.4 s of work in the build's last second).
+   */
   private dispatch(final = false): void {
-    while (this.idle.length > 0 && this.pending.length > 0 && (final || this.pending.length >= 100 || this.drained)) {
-      this.send(this.idle.pop()!, this.pending.splice(0, 100));
+    while (this.workers.length > 0 && this.pending.length > 0 && (final || this.pending.length >= 100 || this.drained)) {
+      this.send(this.leastBusy(), this.pending.splice(0, 100));
     }
     if (this.drained && this.busy.size === 0 && (this.pending.length === 0 || this.workers.length === 0)) this.drained();
+  }
+
+  private leastBusy(): Worker {
+    let least = this.workers[0]!;
+    for (const worker of this.workers) if ((this.busy.get(worker)?.length ?? 0) < (this.busy.get(least)?.length ?? 0)) least = worker;
+    return least;
   }
 
   private send(worker: Worker, batch: [string, string | Uint8Array][]): void {
@@ -378,8 +384,6 @@ export class StreamingWriter {
     this.workers.forEach((worker, i) => {
       const batch = left.slice(i * share, (i + 1) * share);
       if (batch.length === 0) return;
-      const idleAt = this.idle.indexOf(worker);
-      if (idleAt >= 0) this.idle.splice(idleAt, 1);
       this.send(worker, batch);
     });
     return this.finished();

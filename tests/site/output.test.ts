@@ -110,6 +110,19 @@ describe("StreamingWriter", () => {
     expect(findIntactFiles(out, stamps).size).toBe(files.size);
     expect(textsOf(out)).toEqual(Object.fromEntries(files));
   });
+
+  it("writes each full batch while the caller never gets to its worker's answers", async () => {
+    const { out, writer } = streamingWriter();
+    for (let i = 0; i < 250; i++) writer.write(`lists/${i}/index.html`, `<p>${i}</p>`);
+    // This thread stays busy (as a build's main thread rendering pages): the two full batches must reach
+    // the worker all the same, while the last 50 files wait for more or for finish.
+    const until = Date.now() + 20_000;
+    while (!existsSync(path.join(out, "lists/199/index.html")) && Date.now() < until);
+    expect(existsSync(path.join(out, "lists/199/index.html"))).toBe(true);
+    expect(existsSync(path.join(out, "lists/249/index.html"))).toBe(false);
+    expect((await writer.finish()).size).toBe(250);
+    expect(readFileSync(path.join(out, "lists/249/index.html"), "utf8")).toBe("<p>249</p>");
+  });
 });
 
 describe("StreamingWriter without copies", () => {
