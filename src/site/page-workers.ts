@@ -231,10 +231,11 @@ class ArticlePagePool {
 
   /**
    * Renders here the pages no worker has begun: first those not sent yet (the last first, while sending the
-   * first to any worker about to run out), then the batches sent, the last first, each claimed in the memory the workers share (a worker claims each batch before rendering it,
-   * and skips those this thread took), so that this thread, once its own pages are rendered, works through
-   * the workers' queues from the far end until it meets them. Pages are written as a worker writes them,
-   * with their keys from `keyOf` when given.
+   * first to any worker about to run out), then the batches sent, the last first, each claimed in the
+   * memory the workers share (a worker claims each batch before rendering it, and skips those this thread
+   * took), so that this thread, once its own pages are rendered, works through the workers' queues from the
+   * far end until it meets them. Pages are written as a worker writes them, with their keys from `keyOf`
+   * when given.
    */
   takeUnclaimed(keyOf?: (parts: ArticlePageParts) => string | undefined): void {
     const { claims, frame } = this;
