@@ -75,6 +75,15 @@ export const UNCLAIMED = 0;
 export const CLAIMED_BY_WORKER = 1;
 const CLAIMED_HERE = 2;
 
+/** Renders a job's page on this thread and answers it with the HTML (not written). */
+function answerHere(frame: ArticlePageFrame, job: Job): void {
+  try {
+    job.resolve({ html: renderArticlePageFrom(frame, job.parts) });
+  } catch (error) {
+    job.reject(error as Error);
+  }
+}
+
 class ArticlePagePool {
   private readonly queue: Job[] = [];
   /** Workers that said they are ready, with the batches sent to each, oldest first. */
@@ -189,11 +198,7 @@ class ArticlePagePool {
     const at = this.queue.lastIndexOf(job);
     if (at < Math.max(0, this.queue.length - this.hold)) return;
     this.queue.splice(at, 1);
-    try {
-      job.resolve({ html: renderArticlePageFrom(this.frame, job.parts) });
-    } catch (error) {
-      job.reject(error as Error);
-    }
+    answerHere(this.frame, job);
   }
 
   dispatch(): void {
@@ -218,14 +223,7 @@ class ArticlePagePool {
       }
     }
     if (this.workers.length === 0 && this.frame) {
-      const frame = this.frame;
-      for (const job of this.queue.splice(0)) {
-        try {
-          job.resolve({ html: renderArticlePageFrom(frame, job.parts) });
-        } catch (error) {
-          job.reject(error as Error);
-        }
-      }
+      for (const job of this.queue.splice(0)) answerHere(this.frame, job);
     }
   }
 
