@@ -187,11 +187,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // the list pages' keys before it takes the article pages no worker has begun: the page worker renders
     // meanwhile, and the two still finish together. Done last, this thread did it alone, 0.3-0.4 s at
     // 10,000 articles while the other core had nothing left to do.
-    let savedEarly = false;
+    // Once saved, by this or by the last steps below, the parse cache is not saved again.
+    let parseCacheSaved = false;
     const saveEarly = () => {
       parseCache?.save();
+      parseCacheSaved = true;
       listPageKeys();
-      savedEarly = true;
     };
     const writeEarly = (rel: string, page: string | Uint8Array, keep = true) => {
       if (articlePagesWritten().get(rel)?.content === page) return page;
@@ -239,7 +240,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     rmSync(manifestFile, { force: true });
     let output: NonNullable<BuildResult["output"]>;
     let stamps;
-    let parseCacheSaved = false;
     if (warm && previous) {
       try {
         const result = await updateFolder(outDir, rendered, kept, previous.files, intact, staging);
@@ -259,7 +259,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         // was not done before taking the article pages no worker had begun (saveEarly).
         try {
           if (useCache) {
-            if (!savedEarly) parseCache?.save();
+            if (!parseCacheSaved) parseCache?.save();
             pageKeys(pageKeysMade);
           }
         } finally {
