@@ -1,6 +1,6 @@
 // The parse cache on disk: entries come back as they were stored, bodies are read only when used, and an
 // entry made with other code or configuration (another salt) is never served.
-import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -118,6 +118,71 @@ describe("ParseCacheStore", () => {
     expect(third.get("b")).toEqual(huge);
     expect(third.get("c")).toEqual(parse("第三篇"));
     third.close();
+  });
+
+  it("writes only what changed since the index when that is little, and reads it back over the index", () => {
+    const cacheDir = dir();
+    const first = ParseCacheStore.open(cacheDir, "s");
+    for (let i = 0; i < 100; i++) first.set(`k${i}`, parse(`第${i}篇`));
+    first.save();
+    const indexFile = path.join(cacheDir, "articles.v8");
+    const deltaFile = path.join(cacheDir, "articles-delta.v8");
+    const index = readFileSync(indexFile);
+    expect(existsSync(deltaFile)).toBe(false);
+
+    // One article edited (a new key in place of its old one), twice over: the index stays as written.
+    for (const [round, title] of [[1, "改过的第7篇"], [2, "再改的第7篇"]] as const) {
+      const store = ParseCacheStore.open(cacheDir, "s");
+      for (let i = 0; i < 100; i++) if (i !== 7) expect(store.get(`k${i}`)?.article?.title).toBe(`第${i}篇`);
+      if (round === 2) expect(ParseCacheStore.open(cacheDir, "s").get("edited-1")?.article?.title).toBe("改过的第7篇");
+      store.set(`edited-${round}`, parse(title));
+      store.save();
+      expect(readFileSync(indexFile).equals(index)).toBe(true);
+      expect(existsSync(deltaFile)).toBe(true);
+    }
+    const after = ParseCacheStore.open(cacheDir, "s");
+    expect(after.size).toBe(100);
+    expect(after.get("k7")).toBeUndefined();
+    expect(after.get("edited-1")).toBeUndefined();
+    expect(after.get("edited-2")).toEqual(parse("再改的第7篇"));
+    expect(after.get("k8")).toEqual(parse("第8篇"));
+    after.close();
+
+    // Many changes: the index is written whole again, and the delta, which named the old one, goes.
+    const many = ParseCacheStore.open(cacheDir, "s");
+    for (let i = 0; i < 100; i++) many.set(`n${i}`, parse(`新的第${i}篇`));
+    many.save();
+    expect(readFileSync(indexFile).equals(index)).toBe(false);
+    expect(existsSync(deltaFile)).toBe(false);
+    const rewritten = ParseCacheStore.open(cacheDir, "s");
+    expect(rewritten.size).toBe(100);
+    expect(rewritten.get("edited-2")).toBeUndefined();
+    expect(rewritten.get("n42")).toEqual(parse("新的第42篇"));
+    rewritten.close();
+  });
+
+  it("never applies a delta to an index other than the one it was written after", () => {
+    const cacheDir = dir();
+    const first = ParseCacheStore.open(cacheDir, "s");
+    for (let i = 0; i < 10; i++) first.set(`k${i}`, parse(`第${i}篇`));
+    first.save();
+    const second = ParseCacheStore.open(cacheDir, "s");
+    for (let i = 1; i < 10; i++) second.get(`k${i}`);
+    second.set("delta-only", parse("只在增量里"));
+    second.save();
+    const deltaFile = path.join(cacheDir, "articles-delta.v8");
+    const delta = readFileSync(deltaFile);
+
+    // The index is written whole (another build's many changes); a crash before the old delta was
+    // removed would leave that delta beside it.
+    const third = ParseCacheStore.open(cacheDir, "s");
+    for (let i = 0; i < 100; i++) third.set(`n${i}`, parse(`新的第${i}篇`));
+    third.save();
+    writeFileSync(deltaFile, delta);
+    const reopened = ParseCacheStore.open(cacheDir, "s");
+    expect(reopened.size).toBe(100);
+    expect(reopened.get("delta-only")).toBeUndefined();
+    expect(reopened.get("n3")?.article?.title).toBe("新的第3篇");
   });
 
   it("keys files by path and bytes", () => {
