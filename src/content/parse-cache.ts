@@ -12,9 +12,10 @@
 // were looked at are vouched for, so an edit within the same tick of a coarse file-system clock is never
 // mistaken for no edit.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync, statSync, type Stats } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { writeFileAtomically } from "../files.ts";
 import type { Article, ParsedArticle, Term } from "./article.ts";
 import type { District } from "./site-config.ts";
 import type { Heading } from "./markdown.ts";
@@ -293,10 +294,10 @@ export class ParseCacheStore implements ParseCache {
     const stamps = [...this.stamps].filter(([, stamp]) => this.live.has(stamp.key));
     const delta = fresh ? undefined : this.deltaOf(entries, stamps);
     if (delta) {
-      writeAtomically(path.join(this.dir, DELTA_FILE), serialize(delta));
+      writeFileAtomically(path.join(this.dir, DELTA_FILE), serialize(delta));
     } else {
       const index: StoredIndex = { format: FORMAT, salt: this.salt, id: randomBytes(8).toString("hex"), bodies: bodiesFile, entries, stamps };
-      writeAtomically(path.join(this.dir, INDEX_FILE), serialize(index));
+      writeFileAtomically(path.join(this.dir, INDEX_FILE), serialize(index));
       // The delta of the index replaced names that index: it would never apply again.
       rmSync(path.join(this.dir, DELTA_FILE), { force: true });
       this.base = { id: index.id, entries: new Map(entries), stamps: new Map(stamps) };
@@ -342,12 +343,6 @@ function readDelta(dir: string, salt: string, base: string): StoredDelta | undef
   return delta.format === FORMAT && delta.salt === salt && delta.base === base ? delta : undefined;
 }
 
-/** Writes `file` through a temporary file beside it, renamed over it: readers see the old or the new whole. */
-function writeAtomically(file: string, bytes: Uint8Array): void {
-  const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, bytes);
-  renameSync(temp, file);
-}
 
 /**
  * Appends texts to a file as UTF-16, as a JavaScript string holds them: a copy, where encoding them as

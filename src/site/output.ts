@@ -5,7 +5,7 @@
 // one killed while applying it is completed by the next build (`recoverJournal`), since every new file
 // is already on disk. Each written file's size, modification time and inode are kept in the manifest,
 // so the next warm build can tell whether a file is still exactly what it wrote.
-import { randomBytes } from "node:crypto";
+import { writeFileAtomically } from "../files.ts";
 import {
   closeSync,
   existsSync,
@@ -18,7 +18,6 @@ import {
   rmSync,
   rmdirSync,
   unlinkSync,
-  writeFileSync,
   writeSync,
 } from "node:fs";
 import { mkdir, open } from "node:fs/promises";
@@ -63,13 +62,6 @@ export function writeManifest(file: string, manifest: OutputManifest): void {
   writeFileAtomically(file, serialize(manifest));
 }
 
-/** Writes `file` whole or not at all: into a temporary file beside it, then renamed over it. */
-export function writeFileAtomically(file: string, data: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temp, data);
-  renameSync(temp, file);
-}
 
 /** Creates each folder once (parents first), remembering what exists. */
 class Folders {

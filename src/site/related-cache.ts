@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import { relatedPositions, tagKey, type Article } from "../content/index.ts";
-import { writeFileAtomically } from "./output.ts";
+import { writeFileAtomically } from "../files.ts";
 
 interface Stored {
   salt: string;
