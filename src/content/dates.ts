@@ -116,18 +116,20 @@ export function isValidTimeZone(timeZone: string): boolean {
 // times a year, never twice in one day; so a day's offset is remembered when its first and last second
 // agree, and a day holding a change is always asked second by second.
 const DAY = 86_400_000;
-const dayOffsets = new Map<string, number | null>();
+/** Per zone, per day (its first instant): the day's offset, or null for a day holding a change. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 /** The zone's offset from UTC at `instant`, in minutes (Asia/Shanghai: 480). */
 export function offsetMinutes(instant: number, timeZone: string): number {
   const day = Math.floor(instant / DAY) * DAY;
-  const key = `${timeZone} ${day}`;
-  let known = dayOffsets.get(key);
+  let days = dayOffsets.get(timeZone);
+  if (days === undefined) dayOffsets.set(timeZone, (days = new Map()));
+  let known = days.get(day);
   if (known === undefined) {
     const first = exactOffsetMinutes(day, timeZone);
     known = first === exactOffsetMinutes(day + DAY - 1000, timeZone) ? first : null;
-    if (dayOffsets.size >= 100_000) dayOffsets.clear();
-    dayOffsets.set(key, known);
+    if (days.size >= 100_000) days.clear();
+    days.set(day, known);
   }
   return known ?? exactOffsetMinutes(instant, timeZone);
 }

@@ -17,6 +17,8 @@ export interface SitemapEntry {
   path: string;
   /** When the page last changed; absent when unknown (a list with no articles yet). */
   lastmod?: Date;
+  /** lastmod as written in the sitemap, when already known (an article's dateIso). */
+  lastmodIso?: string;
 }
 
 const NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -45,7 +47,7 @@ function withLastmod(path: string, lastmod: Date | undefined): SitemapEntry {
 }
 
 function articleEntry(article: Article): SitemapEntry {
-  return { path: article.url, lastmod: article.date };
+  return { path: article.url, lastmod: article.date, lastmodIso: article.dateIso };
 }
 
 function lastmodText(date: Date, site: SiteConfig): string {
@@ -57,7 +59,7 @@ function renderList(root: "urlset" | "sitemapindex", entries: readonly SitemapEn
   const item = root === "urlset" ? "url" : "sitemap";
   const items = entries.map(
     (e) => xml`
-<${item}><loc>${absoluteUrl(e.path, site)}</loc>${e.lastmod ? xml`<lastmod>${lastmodText(e.lastmod, site)}</lastmod>` : ""}</${item}>`,
+<${item}><loc>${absoluteUrl(e.path, site)}</loc>${e.lastmod ? xml`<lastmod>${e.lastmodIso ?? lastmodText(e.lastmod, site)}</lastmod>` : ""}</${item}>`,
   );
   return xml`<?xml version="1.0" encoding="UTF-8"?>
 <${root} xmlns="${NAMESPACE}">${items}

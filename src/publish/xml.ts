@@ -14,9 +14,15 @@ const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;"
 // Everything outside XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets).
 const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+// Characters NOT_XML_CHAR may drop, surrogates of valid pairs included: text without one (nearly all text)
+// skips the Unicode-aware pattern, several times slower to scan with.
+const MAYBE_NOT_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for XML character data and for quoted attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(NOT_XML_CHAR, "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  const valid = MAYBE_NOT_XML_CHAR.test(text) ? text.replace(NOT_XML_CHAR, "") : text;
+  return SPECIAL.test(valid) ? valid.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : valid;
 }
 
 type Value = RawXml | string | number | null | undefined | false | readonly Value[];

@@ -120,6 +120,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const manifestFile = path.join(cacheDir, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
     const outputSalt = saltOf("output", content.site);
     const previous = useCache && existsSync(outDir) ? readManifest(manifestFile, outputSalt, outDir) : undefined;
+    // Which of the last build's files are still as it left them, looked at while this thread plans.
+    const intactFiles = previous ? findIntactFiles(outDir, previous.files) : undefined;
 
     // Article pages, share codes included, are rendered on worker threads in big builds (page-workers.ts).
     // A full build renders every article: the workers start now and load while this thread plans. This
@@ -156,7 +158,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     try {
       // A full build asks for every article page as soon as the model is made, before working out the
       // page keys (which only the next build reads); a warm build must know first which pages it keeps.
-      planned = planPages(content, previous, useCache, outDir, cacheDir, previous ? undefined : (model) => askForPages(model, model.content.articles));
+      planned = await planPages(content, previous, intactFiles, useCache, cacheDir, previous ? undefined : (model) => askForPages(model, model.content.articles));
     } catch (error) {
       await stopArticlePageWorkers();
       await streaming?.stop();
@@ -296,7 +298,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 interface Plan {
   model: SiteModel;
   /** Output files still exactly as the last build left them. */
-  intact: Set<string>;
+  intact: ReadonlySet<string>;
   /**
    * Page path → key of everything the page is rendered from (none when the cache is off); worked out once,
    * but for the keys `known` already (the first call's).
@@ -313,22 +315,23 @@ interface Plan {
 
 /**
  * The site model (handed to `modelMade` as soon as it is made), and which pages of the last build can
- * stay as they are: article and list pages whose key matches the last build's and whose file is intact.
- * A full build keeps nothing, so it works out the page keys (which only the next build reads) with the
- * pages, or while its last files are written, instead of before rendering.
+ * stay as they are: article and list pages whose key matches the last build's and whose file is intact
+ * (`intactFiles`, given with `previous`). A full build keeps nothing, so it works out the page keys (which
+ * only the next build reads) with the pages, or while its last files are written, instead of before
+ * rendering.
  */
-function planPages(
+async function planPages(
   content: SiteContent,
   previous: OutputManifest | undefined,
+  intactFiles: Promise<ReadonlySet<string>> | undefined,
   useCache: boolean,
-  outDir: string,
   cacheDir: string,
   modelMade?: (model: SiteModel) => void,
-): Plan {
+): Promise<Plan> {
   const relatedFile = path.join(cacheDir, "related.v8");
   const model = createSiteModel(content, useCache ? { related: (articles, count) => findRelatedCached(relatedFile, saltOf("related"), articles, count) } : {});
   modelMade?.(model);
-  const intact = previous ? findIntactFiles(outDir, previous.files) : new Set<string>();
+  let intact: ReadonlySet<string> = new Set<string>();
   const kept = new Set<string>();
   const keptUrls = new Set<string>();
   const keyer = useCache ? pageKeyer(model) : undefined;
@@ -339,8 +342,10 @@ function planPages(
   const keyedPages = (known: ReadonlyMap<string, string>) => (keyed ??= keyer ? [...keyer.articles(known), ...listPageKeys()] : []);
   const pageKeys = (known: ReadonlyMap<string, string> = new Map()) => (keys ??= new Map(keyedPages(known).map((p) => [p.rel, p.key])));
   const articlePageKeyOf = (parts: ArticlePageParts) => keyer?.article(parts);
-  if (previous) {
-    for (const page of keyedPages(new Map())) {
+  if (previous && intactFiles) {
+    const pages = keyedPages(new Map());
+    intact = await intactFiles;
+    for (const page of pages) {
       if (previous.pageKeys.get(page.rel) === page.key && intact.has(page.rel)) {
         kept.add(page.rel);
         keptUrls.add(page.url);

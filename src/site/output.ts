@@ -10,7 +10,7 @@ import {
   closeSync,
   existsSync,
   fstatSync,
-  lstatSync,
+  lstat,
   mkdirSync,
   openSync,
   readFileSync,
@@ -419,18 +419,24 @@ export class StreamingWriter {
   }
 }
 
-/** The files of `previous` still exactly as the last build left them (same size, time and inode). */
-export function findIntactFiles(outDir: string, previous: ReadonlyMap<string, FileStamp>): Set<string> {
+/**
+ * The files of `previous` still exactly as the last build left them (same size, time and inode). The files
+ * are looked at on libuv's threads, all at once: this thread is free meanwhile (a warm build plans its
+ * pages), where looking at 10,000 files one after the other took it 110–130 ms.
+ */
+export function findIntactFiles(outDir: string, previous: ReadonlyMap<string, FileStamp>): Promise<Set<string>> {
   const intact = new Set<string>();
-  for (const [rel, stamp] of previous) {
-    try {
-      const stat = lstatSync(path.join(outDir, rel));
-      if (stat.isFile() && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs && stat.ino === stamp.ino) intact.add(rel);
-    } catch {
-      // Deleted since: it will be written again.
+  let waiting = previous.size;
+  return new Promise((resolve) => {
+    if (waiting === 0) return resolve(intact);
+    for (const [rel, stamp] of previous) {
+      lstat(path.join(outDir, rel), (error, stat) => {
+        // A file deleted since (an error) will be written again.
+        if (!error && stat.isFile() && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs && stat.ino === stamp.ino) intact.add(rel);
+        if (--waiting === 0) resolve(intact);
+      });
     }
-  }
-  return intact;
+  });
 }
 
 interface Journal {

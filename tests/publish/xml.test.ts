@@ -11,6 +11,8 @@ describe("escapeXml", () => {
     ["bell\u0007 nul\u0000 esc\u001b", "bell nul esc"],
     ["lone \ud800 surrogate, \ufffe \uffff", "lone  surrogate,  "],
     ["emoji 😀 stays", "emoji 😀 stays"],
+    ["both\u000b <kinds>\udc00 & 😀", "both &lt;kinds&gt; &amp; 😀"],
+    ["plain 正文，没有要转义的字符", "plain 正文，没有要转义的字符"],
   ])("%j → %j", (input, expected) => {
     expect(escapeXml(input)).toBe(expected);
   });
