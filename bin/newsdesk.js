@@ -16,6 +16,7 @@ const ENTRIES = {
   "parse-worker": "src/content/parse-worker.ts",
   "page-worker": "src/site/page-worker.ts",
   "write-worker": "src/site/write-worker.ts",
+  "warm-worker": "src/site/warm-worker.ts",
   "eleventy-config": ".eleventy.ts",
   prestart: "src/cli/prestart.ts",
 };

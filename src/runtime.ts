@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 export const PACKAGE_DIR = fileURLToPath(new URL("../", import.meta.url));
 
 /** Entry points bin/newsdesk.js bundles, by name. */
-export type BundleEntry = "cli" | "parse-worker" | "page-worker" | "write-worker" | "eleventy-config";
+export type BundleEntry = "cli" | "parse-worker" | "page-worker" | "write-worker" | "warm-worker" | "eleventy-config";
 
 /** The URL of a bundled entry point when running from the bundle; undefined when running the sources. */
 export function bundledEntry(name: BundleEntry): string | undefined {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { hasErrors, loadSite, ParseCacheStore, referenceTime, sourceKeyOf, type Article, type Problem, type SiteContent } from "../content/index.ts";
+import { releasePrestartedWorker } from "../runtime.ts";
 import { CACHE_DIR, saltOf } from "./build-cache.ts";
 import configureEleventy, { config as eleventyStaticConfig } from "../../.eleventy.ts";
 import { TEMPLATES_DIR, createSiteModel, type SiteModel } from "./model.ts";
@@ -27,8 +28,9 @@ import {
   type OutputFiles,
   type OutputManifest,
 } from "./output.ts";
-import { Fingerprinter } from "./page-keys.ts";
-import { articlePageFrame, articlePageKey, articlePageParts } from "./pages/article-pages.ts";
+import { Fingerprinter, keysOfJob } from "./page-keys.ts";
+import { WarmHelper } from "./warm-helper.ts";
+import { articleKeyJob, articlePageFrame, articlePageKey, articlePageParts } from "./pages/article-pages.ts";
 import { leaveOutListPages, listPageKey, listPagesOf, takeLeftOutListPages } from "./pages/list-pages.ts";
 import type { ArticlePageParts } from "../../templates/article.ts";
 import { renderListPage } from "../../templates/list.ts";
@@ -100,6 +102,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // cut short is completed (its staged files are still there), then what dead builds left is removed.
     if (existsSync(`${outDir}.journal`)) recoverJournal(outDir);
     await recoverOutput(outDir);
+    // The output manifest of the last build into this folder: with one, the build is most likely warm, and
+    // a worker looks at the files it lists while this thread loads (warm-helper.ts).
+    const manifestFile = path.join(cacheDir, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
+    const helper = useCache && existsSync(manifestFile) && existsSync(outDir) ? WarmHelper.start() : undefined;
+    if (!helper) releasePrestartedWorker("warm-worker");
+    const intactOf = helper?.intactFiles(manifestFile, outDir);
     let parseCache: ParseCacheStore | undefined;
     const loaded = await loadSite(root, {
       drafts: options.drafts ?? false,
@@ -112,16 +120,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     endPhase("load");
     if (!loaded.content || hasErrors(loaded.problems)) {
       parseCache?.close();
+      helper?.stop();
       return { ok: false, problems: loaded.problems, outDir, articles: 0, timings };
     }
     const content = loaded.content;
 
-    // The output manifest of the last build into this folder, if it was made by this code and configuration.
-    const manifestFile = path.join(cacheDir, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
+    // The output manifest, if it was made by this code and configuration; which of the files it lists are
+    // still as the last build left them.
     const outputSalt = saltOf("output", content.site);
     const previous = useCache && existsSync(outDir) ? readManifest(manifestFile, outputSalt, outDir) : undefined;
-    // Which of the last build's files are still as it left them, looked at while this thread plans.
-    const intactFiles = previous ? findIntactFiles(outDir, previous.files) : undefined;
+    const intactFiles = previous && (intactOf?.(previous.files) ?? Promise.resolve(findIntactFiles(outDir, previous.files)));
 
     // Article pages, share codes included, are rendered on worker threads in big builds (page-workers.ts).
     // A full build renders every article: the workers start now and load while this thread plans. This
@@ -158,12 +166,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     try {
       // A full build asks for every article page as soon as the model is made, before working out the
       // page keys (which only the next build reads); a warm build must know first which pages it keeps.
-      planned = await planPages(content, previous, intactFiles, useCache, cacheDir, previous ? undefined : (model) => askForPages(model, model.content.articles));
+      planned = await planPages(content, previous, intactFiles, helper, useCache, cacheDir, previous ? undefined : (model) => askForPages(model, model.content.articles));
     } catch (error) {
       await stopArticlePageWorkers();
       await streaming?.stop();
       await rm(staging, { recursive: true, force: true });
       throw error;
+    } finally {
+      helper?.stop();
     }
     const { model, intact, pageKeys, listPageKeys, articlePageKeyOf, kept, keptUrls } = planned;
     // A warm build that would keep fewer than half the pages builds from scratch instead: when an article
@@ -324,6 +334,7 @@ async function planPages(
   content: SiteContent,
   previous: OutputManifest | undefined,
   intactFiles: Promise<ReadonlySet<string>> | undefined,
+  helper: WarmHelper | undefined,
   useCache: boolean,
   cacheDir: string,
   modelMade?: (model: SiteModel) => void,
@@ -334,7 +345,7 @@ async function planPages(
   let intact: ReadonlySet<string> = new Set<string>();
   const kept = new Set<string>();
   const keptUrls = new Set<string>();
-  const keyer = useCache ? pageKeyer(model) : undefined;
+  const keyer = useCache ? pageKeyer(model, helper) : undefined;
   let keyed: KeyedPage[] | undefined;
   let listsKeyed: KeyedPage[] | undefined;
   let keys: Map<string, string> | undefined;
@@ -343,9 +354,12 @@ async function planPages(
   const pageKeys = (known: ReadonlyMap<string, string> = new Map()) => (keys ??= new Map(keyedPages(known).map((p) => [p.rel, p.key])));
   const articlePageKeyOf = (parts: ArticlePageParts) => keyer?.article(parts);
   if (previous && intactFiles) {
-    const pages = keyedPages(new Map());
+    // Article pages' keys on a worker, the list pages' here meanwhile (then Eleventy loads, while waiting).
+    const articleKeys = keyer ? keyer.articlesElsewhere() : Promise.resolve([]);
+    const lists = listPageKeys();
+    keyed = [...(await articleKeys), ...lists];
     intact = await intactFiles;
-    for (const page of pages) {
+    for (const page of keyed) {
       if (previous.pageKeys.get(page.rel) === page.key && intact.has(page.rel)) {
         kept.add(page.rel);
         keptUrls.add(page.url);
@@ -368,17 +382,22 @@ interface KeyedPage {
  * page's but for those whose key is `known` (worked out with the page), one article page's from its parts,
  * and every list page's.
  */
-function pageKeyer(model: SiteModel): {
+function pageKeyer(
+  model: SiteModel,
+  helper: WarmHelper | undefined,
+): {
   articles: (known: ReadonlyMap<string, string>) => KeyedPage[];
+  /** Every article page's key, worked out on the warm worker when there are many (warm-helper.ts). */
+  articlesElsewhere: () => Promise<KeyedPage[]>;
   article: (parts: ArticlePageParts) => string | undefined;
   lists: () => KeyedPage[];
 } {
   const { articles } = model.content;
   const frame = articlePageFrame(model);
   let fingerprints: Fingerprinter | null | undefined;
+  const sources = articles.map((a) => sourceKeyOf(a));
   const fingerprinter = () => {
     if (fingerprints === undefined) {
-      const sources = articles.map((a) => sourceKeyOf(a));
       fingerprints = sources.every((s) => s !== undefined) ? new Fingerprinter(new Map(articles.map((a, i) => [a, sources[i]!]))) : null;
     }
     return fingerprints;
@@ -393,6 +412,13 @@ function pageKeyer(model: SiteModel): {
   };
   return {
     articles: (known) => (fingerprinter() ? articles.map((a) => keyed(a.url, () => article(articlePageParts(model, a)), known)) : []),
+    articlesElsewhere: async () => {
+      const f = fingerprinter();
+      if (!f) return [];
+      const job = articleKeyJob(model, f, sources as string[]);
+      const keys = helper ? await helper.articleKeys(job, articles.length) : keysOfJob(job);
+      return articles.map((a, i) => ({ url: a.url, rel: pagePath(a.url), key: keys[i]! }));
+    },
     article,
     lists: () => {
       const f = fingerprinter();

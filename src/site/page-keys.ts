@@ -23,7 +23,7 @@ export class Fingerprinter {
 
   /** Stands `article` (an article or a link to one) for the article with this source digest. */
   know(article: Article | ArticleLink, digest: string): void {
-    this.memo.set(article, `A${digest}`);
+    this.memo.set(article, knownArticleText(digest));
   }
 
   /** A stable text for any plain value: objects by sorted keys (undefined fields left out), Maps and Sets in their order. */
@@ -45,7 +45,7 @@ export class Fingerprinter {
    * its digest when long. For keys put together without the object itself (articlePageKey).
    */
   sized(text: string): string {
-    return text.length <= LONG_TEXT ? text : `H${createHash("sha256").update(text).digest("base64url")}`;
+    return sized(text);
   }
 
   /** The text of `value` itself, however long (its parts through `of`). */
@@ -84,4 +84,61 @@ export function pageKey(fingerprints: Fingerprinter, source: string, inputs: unk
 /** A page key from its source and the text of its inputs (as `Fingerprinter.textOf` makes it). */
 export function keyOfText(source: string, text: string): string {
   return createHash("sha256").update(source).update("\0").update(text).digest("base64url");
+}
+
+/** The text of an article known by its source digest. */
+function knownArticleText(digest: string): string {
+  return `A${digest}`;
+}
+
+/** A text as it stands inside another: itself, or its digest when long (Fingerprinter.sized). */
+function sized(text: string): string {
+  return text.length <= LONG_TEXT ? text : `H${createHash("sha256").update(text).digest("base64url")}`;
+}
+
+/**
+ * The text of an article page's inputs (articlePageInputs, pages/article-pages.ts), from the texts of its
+ * parts as a Fingerprinter gives them: `shared`, the hot list and assets every page shows; the neighbours
+ * and related articles; and the tags' own texts (articleTagText).
+ */
+export function articleInputsText(shared: string, previous: string | undefined, next: string | undefined, related: readonly string[], tags: readonly string[]): string {
+  // Objects' keys in sorted order, as Fingerprinter's compose writes them.
+  const neighbours = `{${next ? `"next":${next}` : ""}${next && previous ? "," : ""}${previous ? `"previous":${previous}` : ""}}`;
+  return `{${shared},"neighbours":${sized(neighbours)},"related":${sized(`[${related.join(",")}]`)},"tags":${sized(`[${tags.join(",")}]`)}}`;
+}
+
+/** What an article page prints of one of its tags, as it stands in the page's inputs text. */
+export function articleTagText(tag: { name: string; url: string }): string {
+  return sized(`[${JSON.stringify(tag.name)},${JSON.stringify(tag.url)}]`);
+}
+
+/**
+ * The keys of many article pages at once, from their parts' texts, each article's as numbers into tables
+ * (what build.ts sends a key worker): `layout` holds, page after page, its source, previous and next (-1
+ * for none), the count of its related articles and each, the count of its tags and each; numbers name
+ * entries of `articles` (an article's source digest) or `tags` (articleTagText). Every article is known
+ * by its source digest, as a Fingerprinter knows it.
+ */
+export interface ArticleKeyJob {
+  shared: string;
+  articles: string[];
+  tags: string[];
+  layout: Int32Array;
+}
+
+export function keysOfJob(job: ArticleKeyJob): string[] {
+  const { shared, articles, tags, layout } = job;
+  const link = (i: number) => (i < 0 ? undefined : knownArticleText(articles[i]!));
+  const keys: string[] = [];
+  for (let at = 0; at < layout.length; ) {
+    const source = articles[layout[at++]!]!;
+    const previous = link(layout[at++]!);
+    const next = link(layout[at++]!);
+    const related: string[] = [];
+    for (let n = layout[at++]!; n > 0; n--) related.push(link(layout[at++]!)!);
+    const tagTexts: string[] = [];
+    for (let n = layout[at++]!; n > 0; n--) tagTexts.push(tags[layout[at++]!]!);
+    keys.push(keyOfText(source, articleInputsText(shared, previous, next, related, tagTexts)));
+  }
+  return keys;
 }

@@ -1,5 +1,5 @@
 // What `newsdesk build` starts before its own modules load: the parsing worker, unless the site has a parse
-// cache (a warm build parses few files, if any) and the build is not told to ignore it.
+// cache (a warm build parses few files, if any) and the build is not told to ignore it; then the warm worker.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,7 +17,10 @@ function siteFolder(withCache: boolean): string {
 }
 
 describe("prestartFor", () => {
-  afterEach(() => releasePrestartedWorker("parse-worker"));
+  afterEach(() => {
+    releasePrestartedWorker("parse-worker");
+    releasePrestartedWorker("warm-worker");
+  });
 
   it("starts the parsing worker for a build of a site without a parse cache", async () => {
     const root = siteFolder(false);
@@ -27,11 +30,14 @@ describe("prestartFor", () => {
     await worker!.terminate();
   });
 
-  it("starts nothing for a build whose site has a parse cache, wherever --root says the site is", () => {
+  it("starts the warm worker instead for a build whose site has a parse cache, wherever --root says the site is", async () => {
     const root = siteFolder(true);
-    expect(prestartFor(["build", "--root", root])).toEqual([]);
-    expect(prestartFor(["build", `--root=${root}`, "--timings", "t.json"])).toEqual([]);
+    expect(prestartFor(["build", "--root", root])).toEqual(["warm-worker"]);
+    expect(prestartFor(["build", `--root=${root}`, "--timings", "t.json"])).toEqual(["warm-worker"]);
     expect(takePrestartedWorker("parse-worker")).toBeUndefined();
+    const worker = takePrestartedWorker("warm-worker");
+    expect(worker).toBeDefined();
+    await worker!.terminate();
   });
 
   it("starts the worker when the build is told to ignore the cache", () => {

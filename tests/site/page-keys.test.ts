@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { loadSite, sourceKeyOf, type Article } from "../../src/content/index.ts";
 import { createSiteModel } from "../../src/site/model.ts";
-import { Fingerprinter, pageKey } from "../../src/site/page-keys.ts";
-import { articlePageFrame, articlePageInputs, articlePageKey, articlePageParts } from "../../src/site/pages/article-pages.ts";
+import { Fingerprinter, keysOfJob, pageKey } from "../../src/site/page-keys.ts";
+import { articleKeyJob, articlePageFrame, articlePageInputs, articlePageKey, articlePageParts } from "../../src/site/pages/article-pages.ts";
 import { listPageInputs, listPageKey, listPagesOf } from "../../src/site/pages/list-pages.ts";
 import { makeArticle, makeSite } from "../support/fixtures.ts";
 
@@ -35,6 +35,18 @@ async function model() {
 }
 
 describe("article page keys", () => {
+  it("come out the same from a job of tables (keysOfJob)", async () => {
+    const m = await model();
+    const articles = m.content.articles;
+    const sources = articles.map((a) => sourceKeyOf(a)!);
+    const fingerprints = () => new Fingerprinter(new Map(articles.map((a, i) => [a, sources[i]!])));
+    const expected = articles.map((a) => articlePageKey(fingerprints(), sourceKeyOf(a)!, articlePageFrame(m), articlePageParts(m, a)));
+    const job = articleKeyJob(m, fingerprints(), sources);
+    expect(keysOfJob(job)).toEqual(expected);
+    expect(new Set(expected).size).toBe(articles.length);
+  });
+
+
   it("equal the generic fingerprint's keys, with every article known or only some", async () => {
     const m = await model();
     const articles = m.content.articles;

@@ -1,10 +1,10 @@
 // Article pages: one page per published article, paginated from the typed article list.
-import type { Article } from "../../content/index.ts";
+import type { Article, ArticleLink } from "../../content/index.ts";
 import type { ArticlePageFrame, ArticlePageParts } from "../../../templates/article.ts";
 import type { HotLink } from "../../../templates/partials/hot-topics.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import type { SiteModel } from "../model.ts";
-import { keyOfText, type Fingerprinter } from "../page-keys.ts";
+import { articleInputsText, articleTagText, keyOfText, type ArticleKeyJob, type Fingerprinter } from "../page-keys.ts";
 import { leaveOutWrittenPages, renderArticlePageFrom, takeArticlePage } from "../page-workers.ts";
 
 interface ArticleTemplateData {
@@ -44,27 +44,58 @@ function articlePageInputsFrom(frame: ArticlePageFrame, parts: ArticlePageParts)
 /** Per fingerprinter: the text of the parts every page of a frame shares (hot list and assets). */
 const sharedTexts = new WeakMap<Fingerprinter, { hot: readonly HotLink[]; assets: object; text: string }>();
 
-/**
- * pageKey(fingerprints, source, articlePageInputsFrom(frame, parts)), the same key, put together from the
- * parts' own texts: the generic walk (sorting each object's keys, quoting them) took most of a worker's
- * time for keys, and the parts every page shares are fingerprinted once. tests/site/page-keys.test.ts
- * holds the two to the same keys.
- */
-export function articlePageKey(fingerprints: Fingerprinter, source: string, frame: ArticlePageFrame, parts: ArticlePageParts): string {
+function sharedText(fingerprints: Fingerprinter, frame: ArticlePageFrame): string {
   let shared = sharedTexts.get(fingerprints);
   if (shared?.hot !== frame.hot || shared.assets !== frame.assets) {
     const text = `"assets":${fingerprints.of(frame.assets)},"hot":${fingerprints.of(hotInputsOf(frame.hot))}`;
     sharedTexts.set(fingerprints, (shared = { hot: frame.hot, assets: frame.assets, text }));
   }
-  // Objects' keys in sorted order, as Fingerprinter's compose writes them.
+  return shared.text;
+}
+
+/**
+ * pageKey(fingerprints, source, articlePageInputsFrom(frame, parts)), the same key, put together from the
+ * parts' own texts (articleInputsText): the generic walk (sorting each object's keys, quoting them) took
+ * most of a worker's time for keys, and the parts every page shares are fingerprinted once.
+ * tests/site/page-keys.test.ts holds the two to the same keys.
+ */
+export function articlePageKey(fingerprints: Fingerprinter, source: string, frame: ArticlePageFrame, parts: ArticlePageParts): string {
   const { previous, next } = parts.neighbours;
-  const neighbours = `{${next ? `"next":${fingerprints.of(next)}` : ""}${next && previous ? "," : ""}${previous ? `"previous":${fingerprints.of(previous)}` : ""}}`;
-  let related = "";
-  for (const link of parts.related) related += `${related ? "," : ""}${fingerprints.of(link)}`;
-  let tags = "";
-  for (const t of parts.tags) tags += `${tags ? "," : ""}${fingerprints.sized(`[${JSON.stringify(t.name)},${JSON.stringify(t.url)}]`)}`;
-  const text = `{${shared.text},"neighbours":${fingerprints.sized(neighbours)},"related":${fingerprints.sized(`[${related}]`)},"tags":${fingerprints.sized(`[${tags}]`)}}`;
+  const text = articleInputsText(
+    sharedText(fingerprints, frame),
+    previous && fingerprints.of(previous),
+    next && fingerprints.of(next),
+    parts.related.map((link) => fingerprints.of(link)),
+    parts.tags.map(articleTagText),
+  );
   return keyOfText(source, text);
+}
+
+/**
+ * Every article page's key as a job for keysOfJob (page-keys.ts), which works them out anywhere, a worker
+ * thread included, from tables of texts: `sources` gives every article's source digest, in the order of
+ * the site's articles. The keys come in that order.
+ */
+export function articleKeyJob(model: SiteModel, fingerprints: Fingerprinter, sources: readonly string[]): ArticleKeyJob {
+  const articles = model.content.articles;
+  const index = new Map<ArticleLink, number>();
+  articles.forEach((a, i) => index.set(a, i));
+  const tags: string[] = [];
+  const tagIndex = new Map<object, number>();
+  const layout: number[] = [];
+  for (const article of articles) {
+    const parts = articlePageParts(model, article);
+    const { previous, next } = parts.neighbours;
+    layout.push(index.get(article)!, previous ? index.get(previous)! : -1, next ? index.get(next)! : -1, parts.related.length);
+    for (const a of parts.related) layout.push(index.get(a)!);
+    layout.push(parts.tags.length);
+    for (const tag of parts.tags) {
+      let i = tagIndex.get(tag);
+      if (i === undefined) tagIndex.set(tag, (i = tags.push(articleTagText(tag)) - 1));
+      layout.push(i);
+    }
+  }
+  return { shared: sharedText(fingerprints, articlePageFrame(model)), articles: [...sources], tags, layout: Int32Array.from(layout) };
 }
 
 /** The parts every article page of a build shares. */
