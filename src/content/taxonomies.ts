@@ -33,9 +33,18 @@ export interface TagIndex {
   problems: Problem[];
 }
 
+/** tagKey's answers: a site has few tag spellings, asked for once per article carrying them, or more. */
+const tagKeys = new Map<string, string>();
+
 /** Case and width variants of a tag give one key. */
 export function tagKey(name: string): string {
-  return name.normalize("NFKC").toLowerCase();
+  let key = tagKeys.get(name);
+  if (key === undefined) {
+    key = name.normalize("NFKC").toLowerCase();
+    if (tagKeys.size >= 10_000) tagKeys.clear();
+    tagKeys.set(name, key);
+  }
+  return key;
 }
 
 /** One group per configured district, in the configuration's order, empty districts included. */
