@@ -27,6 +27,16 @@ export function startModuleWorker(name: BundleEntry, sourceUrl: URL): Worker {
   return new Worker(source, { eval: true });
 }
 
+/**
+ * import() of a package left outside the bundle (Pagefind, an ECMAScript module). The command's own thread
+ * runs the bundle as one script compiled with a code cache (bin/newsdesk.js), where Node 20 cannot carry
+ * out import() once the code comes from the cache: bin/newsdesk.js hands over its own import() for that.
+ */
+export function importPackage<T>(specifier: string): Promise<T> {
+  const imported = (globalThis as { [key: symbol]: ((specifier: string) => Promise<T>) | undefined })[Symbol.for("newsdesk.import")];
+  return imported ? imported(specifier) : (import(specifier) as Promise<T>);
+}
+
 /** A worker started ahead of its use (prestartWorker), until it is taken. */
 interface Prestarted {
   worker: Worker;

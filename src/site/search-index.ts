@@ -8,7 +8,7 @@
 // - Pages are lang="zh-CN"; the npm package runs Pagefind's *extended* binary, which segments Chinese text
 //   into words.
 // - Pagefind keeps no state between builds: every build indexes every article again.
-import * as pagefind from "pagefind";
+import { importPackage } from "../runtime.ts";
 
 /** The folder of the site the index is served from: Pagefind's default, /pagefind/. */
 export const SEARCH_DIR = "pagefind";
@@ -58,6 +58,8 @@ function failIfAbandoned(): { abandoned: Promise<never>; dispose: () => void } {
 /** Indexes `pages` and returns the files to publish under /pagefind/. No pages: no index at all. */
 export async function buildSearchIndex(pages: readonly SearchPage[]): Promise<SearchIndex> {
   if (pages.length === 0) return { pages: 0, files: new Map() };
+  // Loaded here, not with the build: a build without a search index never loads it.
+  const pagefind = await importPackage<typeof import("pagefind")>("pagefind");
   const { abandoned, dispose } = failIfAbandoned();
   const answer = <T>(request: Promise<T>) => Promise.race([request, abandoned]);
   // The package reports a dying service with console.error and a stack trace; the CLI prints problems
