@@ -288,7 +288,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     endPhase("write");
 
     if (useCache) {
-      const manifest: OutputManifest = { format: 1, salt: outputSalt, outDir, files: stamps, pageKeys: pageKeys() };
+      const manifest: OutputManifest = { salt: outputSalt, outDir, files: stamps, pageKeys: pageKeys() };
       writeManifest(manifestFile, manifest);
       if (!parseCacheSaved) parseCache?.save();
       endPhase("cache");

@@ -4,7 +4,19 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FolderWriter, StreamingWriter, findIntactFiles, recoverJournal, updateFolder, writeEntries, writeFolder, writeFolderAsync } from "../../src/site/output.ts";
+import {
+  FolderWriter,
+  StreamingWriter,
+  findIntactFiles,
+  readManifest,
+  readManifestFiles,
+  recoverJournal,
+  updateFolder,
+  writeEntries,
+  writeFolder,
+  writeFolderAsync,
+  writeManifest,
+} from "../../src/site/output.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
 function site(): { dir: string; out: string } {
@@ -43,6 +55,23 @@ describe("updateFolder", () => {
     const stamps = writeFolder(out, new Map([["a.html", "one"]]));
     writeFileSync(path.join(out, "a.html"), "two!");
     expect((findIntactFiles(out, stamps)).size).toBe(0);
+  });
+});
+
+describe("the manifest", () => {
+  it("reads back every stamp and key as written, for its own salt and folder only", () => {
+    const { dir, out } = site();
+    const files = writeFolder(out, new Map([["a/index.html", "A"], ["b/index.html", "BB"], ["sitemap.xml", "<urlset/>"]]));
+    const pageKeys = new Map([["a/index.html", "key-a"], ["b/index.html", "key-b"]]);
+    const file = path.join(dir, "manifest.v8");
+    writeManifest(file, { salt: "s1", outDir: out, files, pageKeys });
+    expect(readManifest(file, "s1", out)).toEqual({ salt: "s1", outDir: out, files, pageKeys });
+    expect(readManifestFiles(file)).toEqual(files);
+    expect(readManifest(file, "s2", out)).toBeUndefined();
+    expect(readManifest(file, "s1", path.join(dir, "other"))).toBeUndefined();
+    writeFileSync(file, "not a manifest");
+    expect(readManifest(file, "s1", out)).toBeUndefined();
+    expect(readManifestFiles(file)).toBeUndefined();
   });
 });
 

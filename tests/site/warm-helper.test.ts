@@ -29,7 +29,7 @@ function lastBuild() {
   for (let i = 0; i < 60; i++) files.set(`news/${i}/index.html`, `<p>第${i}篇</p>`);
   const stamps = writeFolder(out, files);
   const manifest = path.join(dir, "output.v8");
-  writeManifest(manifest, { format: 1, salt: "s", outDir: out, files: stamps, pageKeys: new Map() });
+  writeManifest(manifest, { salt: "s", outDir: out, files: stamps, pageKeys: new Map() });
   writeFileSync(path.join(out, "news/7/index.html"), "<p>改过</p>");
   rmSync(path.join(out, "news/8/index.html"));
   return { out, manifest, stamps };
