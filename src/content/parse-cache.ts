@@ -12,7 +12,7 @@
 // were looked at are vouched for, so an edit within the same tick of a coarse file-system clock is never
 // mistaken for no edit.
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync, statSync, type Stats } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, writeSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { writeFileAtomically } from "../files.ts";
@@ -324,7 +324,13 @@ export class ParseCacheStore implements ParseCache {
       this.base = { id: index.id, entries: new Map(entries), stamps: new Map(stamps) };
     }
     this.close();
-    if (fresh && this.bodiesFile && this.bodiesFile !== bodiesFile) rmSync(path.join(this.dir, this.bodiesFile), { force: true });
+    // A fresh bodies file replaces every other: the last one, and those of caches made with other code or
+    // configuration (their index is gone), which nothing reads any more.
+    if (fresh) {
+      for (const name of readdirSync(this.dir)) {
+        if (name.startsWith("bodies-") && name.endsWith(".bin") && name !== bodiesFile) rmSync(path.join(this.dir, name), { force: true });
+      }
+    }
     this.bodiesFile = bodiesFile;
   }
 

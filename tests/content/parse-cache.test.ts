@@ -70,6 +70,21 @@ describe("ParseCacheStore", () => {
     expect(ParseCacheStore.open(cacheDir, "old").get("a")?.article?.title).toBe("第一篇");
   });
 
+  it("leaves one bodies file: a cache made with another salt replaces the old one's", () => {
+    const cacheDir = dir();
+    const bodies = () => readdirSync(cacheDir).filter((f) => f.startsWith("bodies-"));
+    const old = ParseCacheStore.open(cacheDir, "old");
+    old.set("a", parse("第一篇"));
+    old.save();
+    const [oldFile] = bodies();
+    const replaced = ParseCacheStore.open(cacheDir, "new");
+    replaced.set("b", parse("第二篇"));
+    replaced.save();
+    expect(bodies()).toHaveLength(1);
+    expect(bodies()).not.toContain(oldFile);
+    expect(ParseCacheStore.open(cacheDir, "new").get("b")).toEqual(parse("第二篇"));
+  });
+
   it("drops entries a build did not use, and compacts the bodies file when most of it is dead", () => {
     const cacheDir = dir();
     const long = "很长的正文。".repeat(40_000);
