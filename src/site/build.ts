@@ -162,11 +162,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         keysWithPages ? (a) => sourceKeyOf(a as Article) : undefined,
         streaming !== undefined,
       );
+    // Once saved, by this or by the last steps below, the parse cache is not saved again.
+    let parseCacheSaved = false;
+    const saveParseCache = () => {
+      parseCache?.save();
+      parseCacheSaved = true;
+    };
     let planned: Plan;
     try {
       // A full build asks for every article page as soon as the model is made, before working out the
       // page keys (which only the next build reads); a warm build must know first which pages it keeps.
-      planned = await planPages(content, previous, intactFiles, helper, useCache, cacheDir, previous ? undefined : (model) => askForPages(model, model.content.articles));
+      planned = await planPages(content, previous, intactFiles, helper, useCache, cacheDir, {
+        ...(previous ? {} : { modelMade: (model) => askForPages(model, model.content.articles) }),
+        // A warm build saves the parse cache (valid whatever happens to this build) while the warm worker
+        // works out the article pages' keys, instead of once the pages are written.
+        whileKeying: saveParseCache,
+      });
     } catch (error) {
       await stopArticlePageWorkers();
       await streaming?.stop();
@@ -199,11 +210,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // the list pages' keys before it takes the article pages no worker has begun: the page worker renders
     // meanwhile, and the two still finish together. Done last, this thread did it alone, 0.3-0.4 s at
     // 10,000 articles while the other core had nothing left to do.
-    // Once saved, by this or by the last steps below, the parse cache is not saved again.
-    let parseCacheSaved = false;
     const saveEarly = () => {
-      parseCache?.save();
-      parseCacheSaved = true;
+      if (!parseCacheSaved) saveParseCache();
       listPageKeys();
     };
     const writeEarly = (rel: string, page: string | Uint8Array, keep = true) => {
@@ -337,11 +345,16 @@ async function planPages(
   helper: WarmHelper | undefined,
   useCache: boolean,
   cacheDir: string,
-  modelMade?: (model: SiteModel) => void,
+  hooks: {
+    /** Called with the model as soon as it is made. */
+    modelMade?: (model: SiteModel) => void;
+    /** Work for this thread while the warm worker works out the article pages' keys (a warm build's plan). */
+    whileKeying?: () => void;
+  } = {},
 ): Promise<Plan> {
   const relatedFile = path.join(cacheDir, "related.v8");
   const model = createSiteModel(content, useCache ? { related: (articles, count) => findRelatedCached(relatedFile, saltOf("related"), articles, count) } : {});
-  modelMade?.(model);
+  hooks.modelMade?.(model);
   let intact: ReadonlySet<string> = new Set<string>();
   const kept = new Set<string>();
   const keptUrls = new Set<string>();
@@ -357,6 +370,7 @@ async function planPages(
     // Article pages' keys on a worker, the list pages' here meanwhile (then Eleventy loads, while waiting).
     const articleKeys = keyer ? keyer.articlesElsewhere() : Promise.resolve([]);
     const lists = listPageKeys();
+    hooks.whileKeying?.();
     keyed = [...(await articleKeys), ...lists];
     intact = await intactFiles;
     for (const page of keyed) {
