@@ -148,9 +148,10 @@ const COMMANDS = ["bench", "build", "check", "new", "publish", "serve"];
  * Runs the command's bundle (cli.cjs) as one script with V8's code cache: the code compiled by the last
  * run of the same command (and `variant`), kept beside the bundle. Compiling the bundle and then each function as it is
  * first called took a warm build of 10,000 articles about 0.4 s of its 2.3 s. A cache is written after a
- * run that had none (or one V8 turned down: another Node or other flags), or that took longer than the run
- * that wrote it (a small site's build compiles fewer functions than a big one's), so it holds every
- * function such a run compiled. The script cannot call import() (Node 20 loses its callback for code from a cache): the
+ * run that had none (or one V8 turned down: another Node or other flags), or that took twice as long as the
+ * run that wrote it (a small site's build compiles fewer functions than a big one's; writing 4 MB of cache
+ * after every run a little longer than the last cost more than it saved), so it holds every function such
+ * a run compiled. The script cannot call import() (Node 20 loses its callback for code from a cache): the
  * packages the sources import() go through this module's (src/runtime.ts, importPackage). Returns main and
  * the function that writes the cache, or undefined when there is no such bundle.
  */
@@ -180,7 +181,7 @@ async function runScript(dir, variant) {
   if (process.argv.includes("--debug")) console.error(`newsdesk: ${fresh ? "compiled" : "code cache used:"} ${fresh ? file : cacheFile}`);
   const saveCache = () => {
     const ran = Math.round(performance.now() - started);
-    if (!fresh && ran <= cachedRun) return;
+    if (!fresh && ran <= 2 * cachedRun) return;
     try {
       const temp = `${cacheFile}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
       writeFileSync(temp, script.createCachedData());
