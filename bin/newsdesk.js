@@ -8,6 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import v8 from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const PACKAGE_DIR = fileURLToPath(new URL("../", import.meta.url));
@@ -148,10 +149,10 @@ const COMMANDS = ["bench", "build", "check", "new", "publish", "serve"];
  * Runs the command's bundle (cli.cjs) as one script with V8's code cache: the code compiled by the last
  * run of the same command (and `variant`), kept beside the bundle. Compiling the bundle and then each function as it is
  * first called took a warm build of 10,000 articles about 0.4 s of its 2.3 s. A cache is written after a
- * run that had none (or one V8 turned down: another Node or other flags), or that took twice as long as the
- * run that wrote it (a small site's build compiles fewer functions than a big one's; writing 4 MB of cache
- * after every run a little longer than the last cost more than it saved), so it holds every function such
- * a run compiled. The script cannot call import() (Node 20 loses its callback for code from a cache): the
+ * run that had none (or one V8 turned down: another Node or other flags), or that ended with a twentieth
+ * more bytecode than the run that wrote it (a small site's build compiles fewer functions than a big one's;
+ * writing 4 MB of cache again after every run cost about 0.1 s), so it holds every function such a run
+ * compiled. The script cannot call import() (Node 20 loses its callback for code from a cache): the
  * packages the sources import() go through this module's (src/runtime.ts, importPackage). Returns main and
  * the function that writes the cache, or undefined when there is no such bundle.
  */
@@ -161,17 +162,16 @@ async function runScript(dir, variant) {
   if (!existsSync(file)) return undefined;
   const command = COMMANDS.includes(process.argv[2]) ? process.argv[2] : "other";
   const cacheFile = path.join(dir, `cli-${command}${variant}.v8cache`);
-  // The cache, and how long the run that wrote it took (ms), in a file beside it.
+  // The cache, and how much bytecode the run that wrote it had (bytes), in a file beside it.
   let cachedData;
-  let cachedRun = 0;
+  let cachedBytecode = 0;
   try {
     cachedData = readFileSync(cacheFile);
-    cachedRun = Number(readFileSync(`${cacheFile}.ms`, "utf8")) || 0;
+    cachedBytecode = Number(readFileSync(`${cacheFile}.bytecode`, "utf8")) || 0;
   } catch {
-    // No cache yet (or no length of run: written again after this one).
+    // No cache yet (or no note of its bytecode: written again after this run).
   }
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`;
-  const started = performance.now();
   const script = new vm.Script(source, { filename: file, cachedData });
   globalThis[Symbol.for("newsdesk.import")] = (specifier) => import(specifier);
   const module = { exports: {} };
@@ -180,14 +180,14 @@ async function runScript(dir, variant) {
   // With --debug, say whether the code came from the cache (tests check that it does).
   if (process.argv.includes("--debug")) console.error(`newsdesk: ${fresh ? "compiled" : "code cache used:"} ${fresh ? file : cacheFile}`);
   const saveCache = () => {
-    const ran = Math.round(performance.now() - started);
-    if (!fresh && ran <= 2 * cachedRun) return;
+    const bytecode = v8.getHeapCodeStatistics().bytecode_and_metadata_size;
+    if (!fresh && bytecode <= 1.05 * cachedBytecode) return;
     try {
       const temp = `${cacheFile}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
-      writeFileSync(temp, String(ran));
-      renameSync(temp, `${cacheFile}.ms`);
+      writeFileSync(temp, String(bytecode));
+      renameSync(temp, `${cacheFile}.bytecode`);
     } catch {
       // Only a cache: the next run compiles again.
     }
