@@ -146,9 +146,9 @@ async function prepareBundle() {
 const COMMANDS = ["bench", "build", "check", "new", "publish", "serve"];
 
 /**
- * Runs the command's bundle (cli.cjs) as one script with V8's code cache: the code compiled by the last
- * run of the same command (and `variant`), kept beside the bundle. Compiling the bundle and then each function as it is
- * first called took a warm build of 10,000 articles about 0.4 s of its 2.3 s. A cache is written after a
+ * Runs the command's bundle (cli.cjs) as one script with V8's code cache: the code compiled by a run of the
+ * same command (and `variant`), kept beside the bundle. Compiling the bundle and then each function as it
+ * is first called took a warm build of 10,000 articles about 0.4 s of its 2.3 s. A cache is written after a
  * run that had none (or one V8 turned down: another Node or other flags), or that ended with a twentieth
  * more bytecode than the run that wrote it (a small site's build compiles fewer functions than a big one's;
  * writing 4 MB of cache again after every run cost about 0.1 s), so it holds every function such a run
