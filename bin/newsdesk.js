@@ -8,7 +8,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import v8 from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const PACKAGE_DIR = fileURLToPath(new URL("../", import.meta.url));
@@ -149,12 +148,11 @@ const COMMANDS = ["bench", "build", "check", "new", "publish", "serve"];
  * Runs the command's bundle (cli.cjs) as one script with V8's code cache: the code compiled by a run of the
  * same command (and `variant`), kept beside the bundle. Compiling the bundle and then each function as it
  * is first called took a warm build of 10,000 articles about 0.4 s of its 2.3 s. A cache is written after a
- * run that had none (or one V8 turned down: another Node or other flags), or that ended with a twentieth
- * more bytecode than the run that wrote it (a small site's build compiles fewer functions than a big one's;
- * writing 4 MB of cache again after every run cost about 0.1 s), so it holds every function such a run
- * compiled. The script cannot call import() (Node 20 loses its callback for code from a cache): the
- * packages the sources import() go through this module's (src/runtime.ts, importPackage). Returns main and
- * the function that writes the cache, or undefined when there is no such bundle.
+ * run that had none (or one V8 turned down: another Node or other flags), so it holds every function that
+ * run compiled; it is not written again after every run (4 MB, about 0.1 s), nor after a bigger run
+ * (telling one took 20 ms of every run). The script cannot call import() (Node 20 loses its callback for
+ * code from a cache): the packages the sources import() go through this module's (src/runtime.ts,
+ * importPackage). Returns main and the function that writes the cache, or undefined without that bundle.
  */
 async function runScript(dir, variant) {
   const vm = await import("node:vm");
@@ -162,14 +160,11 @@ async function runScript(dir, variant) {
   if (!existsSync(file)) return undefined;
   const command = COMMANDS.includes(process.argv[2]) ? process.argv[2] : "other";
   const cacheFile = path.join(dir, `cli-${command}${variant}.v8cache`);
-  // The cache, and how much bytecode the run that wrote it had (bytes), in a file beside it.
   let cachedData;
-  let cachedBytecode = 0;
   try {
     cachedData = readFileSync(cacheFile);
-    cachedBytecode = Number(readFileSync(`${cacheFile}.bytecode`, "utf8")) || 0;
   } catch {
-    // No cache yet (or no note of its bytecode: written again after this run).
+    cachedData = undefined;
   }
   const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`;
   const script = new vm.Script(source, { filename: file, cachedData });
@@ -180,14 +175,11 @@ async function runScript(dir, variant) {
   // With --debug, say whether the code came from the cache (tests check that it does).
   if (process.argv.includes("--debug")) console.error(`newsdesk: ${fresh ? "compiled" : "code cache used:"} ${fresh ? file : cacheFile}`);
   const saveCache = () => {
-    const bytecode = v8.getHeapCodeStatistics().bytecode_and_metadata_size;
-    if (!fresh && bytecode <= 1.05 * cachedBytecode) return;
+    if (!fresh) return;
     try {
       const temp = `${cacheFile}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
       writeFileSync(temp, script.createCachedData());
       renameSync(temp, cacheFile);
-      writeFileSync(temp, String(bytecode));
-      renameSync(temp, `${cacheFile}.bytecode`);
     } catch {
       // Only a cache: the next run compiles again.
     }
