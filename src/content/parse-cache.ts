@@ -21,7 +21,7 @@ import type { District } from "./site-config.ts";
 import type { Heading } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 
-const FORMAT = 6;
+const FORMAT = 7;
 /** A file changed less than this long before it was looked at is read again on the next build. */
 const STAMP_SETTLE_MS = 3000;
 const INDEX_FILE = "articles.v8";
@@ -33,18 +33,17 @@ const DELTA_FILE = "articles-delta.v8";
 const DELTA_MIN = 64;
 
 /**
- * A parse result as stored: its problems, and for an article its fields but the body HTML (StoredArticle)
- * and where the body sits in the bodies file (UTF-16 bytes).
+ * A parse result as stored, flat: its problems (null for none), and for an article its fields but the body
+ * HTML, in parseArticle's order, with its district's name and slug, where its body sits in the bodies file
+ * (UTF-16 bytes), then its tags and headings, each after their count. v8 serialisation writes every
+ * object's keys out in full, and each array and object is one more for the collector to move: for the
+ * bench corpus's 10,000 articles, an index of objects was 9.5 MB and read back in 101–112 ms, one of nested
+ * arrays 7.0 MB and 100–160 ms, this one 6.7 MB and 61–65 ms (a warm build reads it first).
  */
-type StoredEntry = [problems: Problem[]] | [problems: Problem[], article: StoredArticle, body: [offset: number, length: number]];
+type StoredEntry = [problems: Problem[] | null] | StoredArticle;
 
-/**
- * An article's fields but its body HTML, in order, its tags and headings flattened: arrays, not objects,
- * as v8 serialisation writes every object's keys out in full. For the bench corpus's 10,000 articles the
- * index is 7.0 MB against 9.5 MB, serialising it takes 35–41 ms against 56–59 ms and reading it back
- * 52–66 ms against 101–112 ms (what a warm build pays first).
- */
 type StoredArticle = [
+  problems: Problem[] | null,
   file: string,
   title: string,
   subtitle: string | undefined,
@@ -52,8 +51,8 @@ type StoredArticle = [
   byline: string | undefined,
   editor: string | undefined,
   summary: string,
-  district: District,
-  tags: string[],
+  districtName: string,
+  districtSlug: string,
   hot: boolean,
   draft: boolean,
   slug: string,
@@ -61,15 +60,36 @@ type StoredArticle = [
   date: Date,
   dateText: string,
   dateIso: string,
-  headings: (string | number)[],
+  bodyOffset: number,
+  bodyLength: number,
+  // then: tag count, each tag's name and slug; heading count, each heading's level, text and id
+  ...rest: (string | number)[],
 ];
 
-function storedArticle(a: Article): StoredArticle {
-  const tags: string[] = [];
-  for (const t of a.tags) tags.push(t.name, t.slug);
-  const headings: (string | number)[] = [];
-  for (const h of a.headings) headings.push(h.level, h.text, h.id);
-  return [a.file, a.title, a.subtitle, a.source, a.byline, a.editor, a.summary, a.district, tags, a.hot, a.draft, a.slug, a.url, a.date, a.dateText, a.dateIso, headings];
+const BODY_OFFSET = 17;
+const BODY_LENGTH = 18;
+const TAGS = 19;
+
+function storedArticle(problems: Problem[], a: Article, offset: number, length: number): StoredArticle {
+  const d = a.district;
+  const stored: StoredArticle = [problems.length > 0 ? problems : null, a.file, a.title, a.subtitle, a.source, a.byline, a.editor, a.summary, d.name, d.slug, a.hot, a.draft, a.slug, a.url, a.date, a.dateText, a.dateIso, offset, length];
+  stored.push(a.tags.length);
+  for (const t of a.tags) stored.push(t.name, t.slug);
+  stored.push(a.headings.length);
+  for (const h of a.headings) stored.push(h.level, h.text, h.id);
+  return stored;
+}
+
+/** A stored article's entry with its body elsewhere in the bodies file. */
+function withBody(stored: StoredArticle, offset: number, length: number): StoredArticle {
+  const moved = stored.slice() as StoredArticle;
+  moved[BODY_OFFSET] = offset;
+  moved[BODY_LENGTH] = length;
+  return moved;
+}
+
+function isArticle(stored: StoredEntry): stored is StoredArticle {
+  return stored.length > 1;
 }
 
 /** The parts of a file's stat that tell whether it was written to. */
@@ -90,7 +110,9 @@ interface StoredIndex {
   /** Names this index for the delta written after it. */
   id: string;
   bodies: string;
-  entries: [string, StoredEntry][];
+  /** Entry keys, and their entries in the same order. */
+  keys: string[];
+  entries: StoredEntry[];
   stamps: FlatStamps;
 }
 
@@ -99,7 +121,8 @@ interface StoredDelta {
   format: number;
   salt: string;
   base: string;
-  entries: [string, StoredEntry][];
+  keys: string[];
+  entries: StoredEntry[];
   dropped: string[];
   stamps: FlatStamps;
   unstamped: string[];
@@ -188,14 +211,17 @@ export class ParseCacheStore implements ParseCache {
     if (index.format !== FORMAT || index.salt !== salt || !existsSync(path.join(dir, index.bodies))) return store;
     store.bodiesFile = index.bodies;
     const stamps = stampsOf(index.stamps);
-    const base: BaseIndex = { id: index.id, entries: new Map(index.entries), stamps: new Map(stamps) };
+    const base: BaseIndex = { id: index.id, entries: new Map(), stamps: new Map(stamps) };
     store.base = base;
-    for (const [key, entry] of index.entries) store.old.set(key, entry);
+    index.keys.forEach((key, i) => {
+      base.entries.set(key, index.entries[i]!);
+      store.old.set(key, index.entries[i]!);
+    });
     for (const [file, stamp] of stamps) store.oldStamps.set(file, stamp);
     const delta = readDelta(dir, salt, base.id);
     if (delta) {
       for (const key of delta.dropped) store.old.delete(key);
-      for (const [key, entry] of delta.entries) store.old.set(key, entry);
+      delta.keys.forEach((key, i) => store.old.set(key, delta.entries[i]!));
       for (const file of delta.unstamped) store.oldStamps.delete(file);
       for (const [file, stamp] of stampsOf(delta.stamps)) store.oldStamps.set(file, stamp);
     }
@@ -235,16 +261,18 @@ export class ParseCacheStore implements ParseCache {
 
   /** Body HTML is read from disk on first use, so a warm build reads only the bodies it renders. */
   private revive(stored: StoredEntry): ParsedArticle {
-    const [problems, fields, body] = stored;
-    if (!fields || !body) return { problems };
-    const [file, title, subtitle, source, byline, editor, summary, district, flatTags, hot, draft, slug, url, date, dateText, dateIso, flatHeadings] = fields;
+    const problems = stored[0] ?? [];
+    if (!isArticle(stored)) return { problems };
+    const [, file, title, subtitle, source, byline, editor, summary, districtName, districtSlug, hot, draft, slug, url, date, dateText, dateIso, offset, length] = stored;
     const terms: Term[] = [];
-    for (let i = 0; i < flatTags.length; i += 2) terms.push({ name: flatTags[i]!, slug: flatTags[i + 1]! });
+    let at = TAGS;
+    for (let n = stored[at++] as number; n > 0; n--, at += 2) terms.push({ name: stored[at] as string, slug: stored[at + 1] as string });
     const outline: Heading[] = [];
-    for (let i = 0; i < flatHeadings.length; i += 3) outline.push({ level: flatHeadings[i] as number, text: flatHeadings[i + 1] as string, id: flatHeadings[i + 2] as string });
-    // The fields in parseArticle's order, the HTML where parseArticle puts it.
+    for (let n = stored[at++] as number; n > 0; n--, at += 3) outline.push({ level: stored[at] as number, text: stored[at + 1] as string, id: stored[at + 2] as string });
+    // The fields in parseArticle's order, the HTML where parseArticle puts it. (The build points the
+    // district back at the configuration's own object, as for an article parsed on a worker: load.ts.)
+    const district: District = { name: districtName, slug: districtSlug };
     const article: Article = { file, title, subtitle, source, byline, editor, summary, district, tags: terms, hot, draft, slug, url, date, dateText, dateIso, html: "", headings: outline };
-    const [offset, length] = body;
     const read = () => this.readBody(offset, length);
     Object.defineProperty(article, "html", {
       configurable: true,
@@ -279,25 +307,27 @@ export class ParseCacheStore implements ParseCache {
   save(): void {
     mkdirSync(this.dir, { recursive: true });
     let liveBytes = 0;
-    for (const { stored } of this.live.values()) if (stored?.[2]) liveBytes += stored[2][1];
+    for (const { stored } of this.live.values()) if (stored && isArticle(stored)) liveBytes += stored[BODY_LENGTH];
     const currentSize = this.bodiesFile ? fileSize(path.join(this.dir, this.bodiesFile)) : 0;
     const fresh = !this.bodiesFile || currentSize === undefined || currentSize > 2 * liveBytes + (1 << 20);
     const bodiesFile = fresh ? `bodies-${randomBytes(6).toString("hex")}.bin` : this.bodiesFile!;
     const bodiesPath = path.join(this.dir, bodiesFile);
     const bodies = new BodyWriter(bodiesPath, fresh ? "w" : "a");
     let end = fresh ? 0 : currentSize!;
-    const entries: [string, StoredEntry][] = [];
+    const keys: string[] = [];
+    const entries: StoredEntry[] = [];
     try {
       for (const [key, { stored, parsed }] of this.live) {
         const article = parsed.article;
+        keys.push(key);
         if (!article) {
-          entries.push([key, stored ?? [parsed.problems]]);
-        } else if (stored?.[2] && !fresh) {
+          entries.push(stored ?? [parsed.problems.length > 0 ? parsed.problems : null]);
+        } else if (stored && isArticle(stored) && !fresh) {
           // Reused entries are stored as they were read: no body is read here.
-          entries.push([key, stored]);
+          entries.push(stored);
         } else {
           const length = bodies.write(article.html);
-          entries.push([key, [parsed.problems, stored?.[1] ?? storedArticle(article), [end, length]]]);
+          entries.push(stored && isArticle(stored) ? withBody(stored, end, length) : storedArticle(parsed.problems, article, end, length));
           end += length;
         }
       }
@@ -313,15 +343,15 @@ export class ParseCacheStore implements ParseCache {
       throw error;
     }
     const stamps = [...this.stamps].filter(([, stamp]) => this.live.has(stamp.key));
-    const delta = fresh ? undefined : this.deltaOf(entries, stamps);
+    const delta = fresh ? undefined : this.deltaOf(keys, entries, stamps);
     if (delta) {
       writeFileAtomically(path.join(this.dir, DELTA_FILE), serialize(delta));
     } else {
-      const index: StoredIndex = { format: FORMAT, salt: this.salt, id: randomBytes(8).toString("hex"), bodies: bodiesFile, entries, stamps: flatStamps(stamps) };
+      const index: StoredIndex = { format: FORMAT, salt: this.salt, id: randomBytes(8).toString("hex"), bodies: bodiesFile, keys, entries, stamps: flatStamps(stamps) };
       writeFileAtomically(path.join(this.dir, INDEX_FILE), serialize(index));
       // The delta of the index replaced names that index: it would never apply again.
       rmSync(path.join(this.dir, DELTA_FILE), { force: true });
-      this.base = { id: index.id, entries: new Map(entries), stamps: new Map(stamps) };
+      this.base = { id: index.id, entries: new Map(keys.map((key, i) => [key, entries[i]!])), stamps: new Map(stamps) };
     }
     this.close();
     // A fresh bodies file replaces every other: the last one, and those of caches made with other code or
@@ -338,19 +368,31 @@ export class ParseCacheStore implements ParseCache {
    * The changes from the index as read (before its delta) to `entries` and `stamps`, when few enough to
    * write alone. Entries and stamps kept from the index are the very objects read from it.
    */
-  private deltaOf(entries: [string, StoredEntry][], stamps: [string, FileStamp][]): StoredDelta | undefined {
+  private deltaOf(keys: string[], entries: StoredEntry[], stamps: [string, FileStamp][]): StoredDelta | undefined {
     const base = this.base;
     if (!base) return undefined;
     const limit = DELTA_MIN + (base.entries.size >> 3);
-    const changed = entries.filter(([key, entry]) => base.entries.get(key) !== entry);
+    const changed: number[] = [];
+    keys.forEach((key, i) => {
+      if (base.entries.get(key) !== entries[i]) changed.push(i);
+    });
     const restamped = stamps.filter(([file, stamp]) => base.stamps.get(file) !== stamp);
     if (changed.length + restamped.length > limit) return undefined;
-    const live = new Set(entries.map(([key]) => key));
+    const live = new Set(keys);
     const dropped = [...base.entries.keys()].filter((key) => !live.has(key));
     const stamped = new Set(stamps.map(([file]) => file));
     const unstamped = [...base.stamps.keys()].filter((file) => !stamped.has(file));
     if (changed.length + restamped.length + dropped.length + unstamped.length > limit) return undefined;
-    return { format: FORMAT, salt: this.salt, base: base.id, entries: changed, dropped, stamps: flatStamps(restamped), unstamped };
+    return {
+      format: FORMAT,
+      salt: this.salt,
+      base: base.id,
+      keys: changed.map((i) => keys[i]!),
+      entries: changed.map((i) => entries[i]!),
+      dropped,
+      stamps: flatStamps(restamped),
+      unstamped,
+    };
   }
 
   close(): void {
