@@ -114,7 +114,7 @@ export function articleTagText(tag: { name: string; url: string }): string {
 
 /**
  * The keys of many article pages at once, from their parts' texts, each article's as numbers into tables
- * (what build.ts sends a key worker): `layout` holds, page after page, its source, previous and next (-1
+ * (what build.ts sends the warm worker): `layout` holds, page after page, its source, previous and next (-1
  * for none), the count of its related articles and each, the count of its tags and each; numbers name
  * entries of `articles` (an article's source digest) or `tags` (articleTagText). Every article is known
  * by its source digest, as a Fingerprinter knows it.

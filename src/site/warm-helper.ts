@@ -14,7 +14,7 @@ export const KEY_WORKER_FROM = 300;
 
 const onWorker = { keys: 0, files: 0 };
 
-/** How many page keys and looks at files in this process came from a warm worker (tests check it works). */
+/** How many page keys and output files in this process a warm worker worked out and looked at (for tests). */
 export function doneOnWorker(): Readonly<typeof onWorker> {
   return { ...onWorker };
 }
