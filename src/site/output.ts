@@ -94,7 +94,6 @@ export function writeManifest(file: string, manifest: OutputManifest): void {
   writeFileAtomically(file, serialize(stored));
 }
 
-
 /** Creates each folder once (parents first), remembering what exists. */
 class Folders {
   private readonly made = new Set<string>();

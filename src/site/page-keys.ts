@@ -121,7 +121,7 @@ export function articleTagText(tag: { name: string; url: string }): string {
  */
 export interface ArticleKeyJob {
   shared: string;
-  articles: string[];
+  articles: readonly string[];
   tags: string[];
   layout: Int32Array;
 }

@@ -83,10 +83,10 @@ export function articleKeyJob(model: SiteModel, fingerprints: Fingerprinter, sou
   const tags: string[] = [];
   const tagIndex = new Map<object, number>();
   const layout: number[] = [];
-  for (const article of articles) {
+  articles.forEach((article, at) => {
     const parts = articlePageParts(model, article);
     const { previous, next } = parts.neighbours;
-    layout.push(index.get(article)!, previous ? index.get(previous)! : -1, next ? index.get(next)! : -1, parts.related.length);
+    layout.push(at, previous ? index.get(previous)! : -1, next ? index.get(next)! : -1, parts.related.length);
     for (const a of parts.related) layout.push(index.get(a)!);
     layout.push(parts.tags.length);
     for (const tag of parts.tags) {
@@ -94,8 +94,8 @@ export function articleKeyJob(model: SiteModel, fingerprints: Fingerprinter, sou
       if (i === undefined) tagIndex.set(tag, (i = tags.push(articleTagText(tag)) - 1));
       layout.push(i);
     }
-  }
-  return { shared: sharedText(fingerprints, articlePageFrame(model)), articles: [...sources], tags, layout: Int32Array.from(layout) };
+  });
+  return { shared: sharedText(fingerprints, articlePageFrame(model)), articles: sources, tags, layout: Int32Array.from(layout) };
 }
 
 /** The parts every article page of a build shares. */
