@@ -74,6 +74,12 @@ async function prepareBundle() {
       platform: "node",
       target: `node${process.versions.node.split(".")[0]}`,
       logLevel: "silent",
+      // Without comments and spaces, and with esbuild's semantics-keeping syntax rewrites (names stay, for
+      // stack traces): the command's bundle is 3.8 MB instead of 5.6 MB, and functions the code cache does
+      // not hold are compiled from less text. Alternating warm builds of 10,000 articles: 2.06 s against
+      // 2.17 s (6 pairs), 1.83 s against 1.94 s (8 pairs). NEWSDESK_NO_BUNDLE=1 runs the sources as written.
+      minifyWhitespace: true,
+      minifySyntax: true,
       plugins: [
         {
           // Packages the sources import stay external, but for BUNDLED_PACKAGES (and what those import).
