@@ -159,15 +159,16 @@ export function renderJsonFeed(feed: FeedSpec, site: Site): string {
   return `${stringifyJson(document, 2)}\n`;
 }
 
+/** One feed's three files, ready to write. */
+export function renderFeed(feed: FeedSpec, site: Site): OutputFile[] {
+  return [
+    { path: feed.paths.atom, contents: renderAtom(feed, site) },
+    { path: feed.paths.rss, contents: renderRss(feed, site) },
+    { path: feed.paths.json, contents: renderJsonFeed(feed, site) },
+  ];
+}
+
 /** The feed files of the whole site, ready to write. */
 export function renderFeedFiles(content: SiteContent): OutputFile[] {
-  const files: OutputFile[] = [];
-  for (const feed of planFeeds(content)) {
-    files.push(
-      { path: feed.paths.atom, contents: renderAtom(feed, content.site) },
-      { path: feed.paths.rss, contents: renderRss(feed, content.site) },
-      { path: feed.paths.json, contents: renderJsonFeed(feed, content.site) },
-    );
-  }
-  return files;
+  return planFeeds(content).flatMap((feed) => renderFeed(feed, content.site));
 }

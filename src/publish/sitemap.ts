@@ -12,6 +12,8 @@ export const SITEMAP_MAX_URLS = 50_000;
 
 export const SITEMAP_PATH = "/sitemap.xml";
 
+export const ROBOTS_PATH = "/robots.txt";
+
 export interface SitemapEntry {
   /** Site path: "/news/2020/02/changan/". */
   path: string;
@@ -67,6 +69,17 @@ function renderList(root: "urlset" | "sitemapindex", entries: readonly SitemapEn
 `.value;
 }
 
+/** The paths of the files renderSitemaps makes of `count` entries. */
+export function sitemapPaths(count: number, maxUrls = SITEMAP_MAX_URLS): string[] {
+  if (count <= maxUrls) return [SITEMAP_PATH];
+  return [SITEMAP_PATH, ...Array.from({ length: Math.ceil(count / maxUrls) }, (_, i) => partPath(i + 1))];
+}
+
+/** The path of the `n`th sitemap (from 1) when the URLs are split. */
+function partPath(n: number): string {
+  return `/sitemaps/${n}.xml`;
+}
+
 /**
  * /sitemap.xml, alone when the entries fit in one file; otherwise /sitemaps/1.xml, /sitemaps/2.xml, … with
  * at most `maxUrls` URLs each, and /sitemap.xml as their index.
@@ -78,7 +91,7 @@ export function renderSitemaps(entries: readonly SitemapEntry[], site: SiteConfi
   const parts: SitemapEntry[] = [];
   for (let start = 0; start < entries.length; start += maxUrls) {
     const chunk = entries.slice(start, start + maxUrls);
-    const path = `/sitemaps/${parts.length + 1}.xml`;
+    const path = partPath(parts.length + 1);
     let lastmod: Date | undefined;
     for (const e of chunk) if (e.lastmod && (!lastmod || e.lastmod > lastmod)) lastmod = e.lastmod;
     parts.push(lastmod ? { path, lastmod } : { path });
@@ -99,6 +112,6 @@ export function renderRobots(site: SiteConfig): string {
 export function renderSitemapFiles(content: SiteContent, maxUrls = SITEMAP_MAX_URLS): OutputFile[] {
   return [
     ...renderSitemaps(collectSitemapEntries(content), content.site, maxUrls),
-    { path: "/robots.txt", contents: renderRobots(content.site) },
+    { path: ROBOTS_PATH, contents: renderRobots(content.site) },
   ];
 }

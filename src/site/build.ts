@@ -28,7 +28,7 @@ import {
   type OutputFiles,
   type OutputManifest,
 } from "./output.ts";
-import { Fingerprinter, keysOfJob } from "./page-keys.ts";
+import { Fingerprinter, keyOfText, keysOfJob } from "./page-keys.ts";
 import { WarmHelper } from "./warm-helper.ts";
 import { articleKeyJob, articlePageFrame, articlePageKey, articlePageParts } from "./pages/article-pages.ts";
 import { leaveOutListPages, listPageKey, listPagesOf, takeLeftOutListPages } from "./pages/list-pages.ts";
@@ -363,7 +363,7 @@ async function planPages(
   let listsKeyed: KeyedPage[] | undefined;
   let keys: Map<string, string> | undefined;
   const listPageKeys = () => (listsKeyed ??= keyer ? keyer.lists() : []);
-  const keyedPages = (known: ReadonlyMap<string, string>) => (keyed ??= keyer ? [...keyer.articles(known), ...listPageKeys()] : []);
+  const keyedPages = (known: ReadonlyMap<string, string>) => (keyed ??= keyer ? [...keyer.articles(known), ...listPageKeys(), ...keyer.publish()] : []);
   const pageKeys = (known: ReadonlyMap<string, string> = new Map()) => (keys ??= new Map(keyedPages(known).map((p) => [p.rel, p.key])));
   const articlePageKeyOf = (parts: ArticlePageParts) => keyer?.article(parts);
   if (previous && intactFiles) {
@@ -371,7 +371,7 @@ async function planPages(
     const articleKeys = keyer ? keyer.articlesElsewhere() : Promise.resolve([]);
     const lists = listPageKeys();
     hooks.whileKeying?.();
-    keyed = [...(await articleKeys), ...lists];
+    keyed = [...(await articleKeys), ...lists, ...(keyer?.publish() ?? [])];
     intact = await intactFiles;
     for (const page of keyed) {
       if (previous.pageKeys.get(page.rel) === page.key && intact.has(page.rel)) {
@@ -394,7 +394,7 @@ interface KeyedPage {
 /**
  * The page keys of a build (page-keys.ts), none when an article did not come from a file: every article
  * page's but for those whose key is `known` (worked out with the page), one article page's from its parts,
- * and every list page's.
+ * every list page's, and those of the feeds, sitemap and robots.txt (each file has its group's key).
  */
 function pageKeyer(
   model: SiteModel,
@@ -405,6 +405,7 @@ function pageKeyer(
   articlesElsewhere: () => Promise<KeyedPage[]>;
   article: (parts: ArticlePageParts) => string | undefined;
   lists: () => KeyedPage[];
+  publish: () => KeyedPage[];
 } {
   const { articles } = model.content;
   const frame = articlePageFrame(model);
@@ -437,6 +438,14 @@ function pageKeyer(
     lists: () => {
       const f = fingerprinter();
       return f ? listPagesOf(model).map((p) => keyed(p.url, () => listPageKey(f, model, p))) : [];
+    },
+    publish: () => {
+      const f = fingerprinter();
+      if (!f) return [];
+      return model.publishGroups.flatMap((group) => {
+        const key = keyOfText("publish", group.inputs(f));
+        return group.paths.map((url) => ({ url, rel: pagePath(url), key }));
+      });
     },
   };
 }

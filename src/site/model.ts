@@ -17,12 +17,10 @@ import {
   type SiteContent,
   type TagGroup,
 } from "../content/index.ts";
-// From their own files rather than publish/index.ts, which also carries the S3 client of `newsdesk publish`.
-import { renderFeedFiles } from "../publish/feeds.ts";
 import type { OutputFile } from "../publish/output.ts";
-import { renderSitemapFiles } from "../publish/sitemap.ts";
 import { bundledEntry, PACKAGE_DIR } from "../runtime.ts";
 import { fingerprintAssets, type AssetMap } from "./assets.ts";
+import { publishGroupsOf, type PublishGroup } from "./pages/publish-files.ts";
 
 export { PACKAGE_DIR };
 export const TEMPLATES_DIR = path.join(PACKAGE_DIR, "templates");
@@ -59,7 +57,9 @@ export interface SiteModel {
   neighbours: ReadonlyMap<string, Neighbours>;
   related: ReadonlyMap<string, Article[]>;
   articleTags: ReadonlyMap<string, TagGroup[]>;
-  /** Feeds, sitemaps and robots.txt (src/publish), made once per build, when first read. */
+  /** Feeds, sitemaps and robots.txt (src/publish) in groups made together (pages/publish-files.ts). */
+  readonly publishGroups: PublishGroup[];
+  /** Their files, but those of groups kept from the last build (keptPageUrls): made once, when first read. */
   readonly publishFiles: OutputFile[];
 }
 
@@ -70,6 +70,7 @@ export interface ModelOptions {
 
 export function createSiteModel(content: SiteContent, options: ModelOptions = {}): SiteModel {
   const { site, articles } = content;
+  let publishGroups: PublishGroup[] | undefined;
   let publishFiles: OutputFile[] | undefined;
   const districts = groupByDistrict(site, articles);
   const tags = content.tags.tags;
@@ -98,8 +99,11 @@ export function createSiteModel(content: SiteContent, options: ModelOptions = {}
     // Made when first read, as Eleventy starts rendering: a full build hands the article pages to their
     // workers as soon as the model is made, and the sitemap and feeds (80 ms at 10,000 articles) are not
     // theirs to wait for.
+    get publishGroups() {
+      return (publishGroups ??= publishGroupsOf(content));
+    },
     get publishFiles() {
-      return (publishFiles ??= [...renderFeedFiles(content), ...renderSitemapFiles(content)]);
+      return (publishFiles ??= this.publishGroups.filter((g) => !g.paths.every((p) => this.keptPageUrls.has(p))).flatMap((g) => g.render()));
     },
   };
 }

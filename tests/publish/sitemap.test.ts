@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectSitemapEntries, renderRobots, renderSitemaps, type SitemapEntry } from "../../src/publish/sitemap.ts";
+import { collectSitemapEntries, renderRobots, renderSitemaps, sitemapPaths, type SitemapEntry } from "../../src/publish/sitemap.ts";
 import { loadFixture } from "../support/content.ts";
 import { PROJECT_DIR, makeArticle } from "../support/fixtures.ts";
 import { validateSchema, xpath } from "../support/xmllint.ts";
@@ -109,6 +109,14 @@ describe("renderSitemaps", () => {
     const entries = collectSitemapEntries(content);
     expect(renderSitemaps(entries, content.site, entries.length).map((f) => f.path)).toEqual(["/sitemap.xml"]);
     expect(renderSitemaps(entries, content.site, entries.length - 1).map((f) => f.path)).toEqual(["/sitemap.xml", "/sitemaps/1.xml", "/sitemaps/2.xml"]);
+  });
+
+  it("names its files ahead (sitemapPaths) as it makes them", async () => {
+    const content = await loadFixture(threeArticles());
+    const entries = collectSitemapEntries(content);
+    for (const max of [7, 10, entries.length - 1, entries.length, 50_000]) {
+      expect(sitemapPaths(entries.length, max)).toEqual(renderSitemaps(entries, content.site, max).map((f) => f.path));
+    }
   });
 
   it("fails the validation when lastmod is not a W3C date (the schema can fail)", async () => {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCorpusArticle, generateCorpus, type CorpusArticle } from "../../src/bench/corpus.ts";
 import { buildSite, type BuildResult } from "../../src/site/index.ts";
+import { publishFilesMade } from "../../src/site/pages/publish-files.ts";
 import { PROJECT_DIR, SITE_YAML, makeSite, readOutput } from "../support/fixtures.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
 
@@ -34,16 +35,49 @@ async function warmEqualsCold(root: string): Promise<BuildResult> {
   return warm;
 }
 
+/** Feeds, sitemaps and robots.txt, as output paths. */
+const PUBLISH_FILE = /^(?:(?:districts\/[^/]+\/)?(?:feed\.xml|rss\.xml|feed\.json)|sitemap\.xml|sitemaps\/\d+\.xml|robots\.txt)$/;
 const pageOf = (a: CorpusArticle) => `/news/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.fileName.slice(11, -3)}/`;
 const articleFile = (root: string, a: CorpusArticle) => path.join(root, "content/news", a.fileName);
 
 describe("a warm build", () => {
-  it("with nothing changed renders no article or list page and writes nothing", async () => {
+  it("with nothing changed renders no article or list page, feed or sitemap, and writes nothing", async () => {
     const { root, first } = await builtSite();
-    const lists = [...readTree(path.join(root, "_site")).keys()].filter((p) => /^(news|districts\/[^/]+|tags\/[^/]+)\/(page\/\d+\/)?index\.html$/.test(p));
+    const files = [...readTree(path.join(root, "_site")).keys()];
+    const lists = files.filter((p) => /^(news|districts\/[^/]+|tags\/[^/]+)\/(page\/\d+\/)?index\.html$/.test(p));
     expect(lists.length).toBeGreaterThan(10);
+    const publishFiles = files.filter((p) => PUBLISH_FILE.test(p));
+    expect(publishFiles).toContain("sitemap.xml");
+    expect(publishFiles.length).toBeGreaterThan(6);
     const warm = await warmEqualsCold(root);
-    expect(warm.output).toEqual({ mode: "warm", rendered: first.output!.rendered - 30 - lists.length, written: 0, deleted: 0 });
+    expect(warm.output).toEqual({ mode: "warm", rendered: first.output!.rendered - 30 - lists.length - publishFiles.length, written: 0, deleted: 0 });
+  });
+
+  it("after an edited body makes again the feeds that carry it, not the sitemap", async () => {
+    const { root, corpus } = await builtSite();
+    const edited = corpus[10]!;
+    const carrying = [...readTree(path.join(root, "_site"))]
+      .filter(([p, bytes]) => PUBLISH_FILE.test(p) && !p.startsWith("sitemap") && bytes.toString().includes(pageOf(edited)))
+      .map(([p]) => `/${p}`)
+      .sort();
+    // The whole site's feed and its district's, each in three formats.
+    expect(carrying.length).toBe(6);
+    writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, body: `${edited.body}\n\n补充报道：活动仍在进行。` }));
+    const before = publishFilesMade().length;
+    const warm = await buildSite({ root, now: NOW });
+    expect(warm.output?.mode).toBe("warm");
+    expect([...publishFilesMade().slice(before)].sort()).toEqual(carrying);
+    await warmEqualsCold(root);
+  });
+
+  it("after a changed date makes the sitemap again", async () => {
+    const { root, corpus } = await builtSite();
+    const edited = corpus[3]!;
+    writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, date: edited.date.replace(/\d\d:\d\d$/, "23:59") }));
+    const before = publishFilesMade().length;
+    await warmEqualsCold(root);
+    expect(publishFilesMade().slice(before)).toContain("/sitemap.xml");
+    expect(readOutput(root, "/sitemap.xml")).toMatch(new RegExp(`${pageOf(edited)}</loc><lastmod>[^<]*T23:59:00`));
   });
 
   it("after an edited title rewrites the lists that show it, and its neighbours", async () => {
