@@ -3,7 +3,7 @@
 // everything about an article follows from that file and the site configuration, which the cache is tied
 // to. A neighbour's body edit thus re-renders the pages that show it too; they come out the same and are
 // not rewritten (output.ts compares bytes), and no article has to be walked field by field.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Article, ArticleLink } from "../content/index.ts";
 
 /** Texts longer than this stand as their digest inside other texts. */
@@ -83,7 +83,8 @@ export function pageKey(fingerprints: Fingerprinter, source: string, inputs: unk
 
 /** A page key from its source and the text of its inputs (as `Fingerprinter.textOf` makes it). */
 export function keyOfText(source: string, text: string): string {
-  return createHash("sha256").update(source).update("\0").update(text).digest("base64url");
+  // One-shot hashing: half the time of a Hash object for texts this short (about 3.4 µs against 6-7 µs).
+  return hash("sha256", `${source}\0${text}`, "base64url");
 }
 
 /** The text of an article known by its source digest. */
@@ -93,7 +94,7 @@ function knownArticleText(digest: string): string {
 
 /** A text as it stands inside another: itself, or its digest when long (Fingerprinter.sized). */
 function sized(text: string): string {
-  return text.length <= LONG_TEXT ? text : `H${createHash("sha256").update(text).digest("base64url")}`;
+  return text.length <= LONG_TEXT ? text : `H${hash("sha256", text, "base64url")}`;
 }
 
 /**
