@@ -123,9 +123,9 @@ export interface Article {
   dateText: string;
   /** "2020-02-27T11:31:00+08:00". */
   dateIso: string;
+  headings: Heading[];
   /** Body HTML produced by the Markdown policy: the only unescaped string on a page. */
   html: string;
-  headings: Heading[];
 }
 
 /** What a link to an article shows (lists of related, neighbouring and hot articles). */
@@ -330,8 +330,9 @@ export function parseArticle(rawText: string, file: string, site: SiteConfig): P
     date: instant,
     dateText: formatDisplay(zoned),
     dateIso: formatIso(zoned),
-    html: rendered.html,
     headings: rendered.headings,
+    // Last, where an article revived from the parse cache has it (as a getter until first read).
+    html: rendered.html,
   };
   return { article, problems };
 }
