@@ -37,6 +37,21 @@ const BUNDLED_PACKAGES = ["@11ty/eleventy", "gray-matter", "markdown-it", "markd
 const NEVER_BUNDLED = ["@11ty/eleventy-dev-server", "chokidar"];
 
 /**
+ * Packages bundled code asks for at run time that it never uses: js-yaml (under gray-matter) loads esprima
+ * for its `!!js/function` type, which gray-matter's safe loading never reads; loading it took each thread
+ * about 15 ms. js-yaml goes on without it, as it is made to.
+ */
+const NOT_LOADED = ["esprima"];
+
+/** The `require` bundled code gets: `outside`, but for the packages `refused` (NOT_LOADED), which fail to load. */
+function bundleRequire(outside, refused) {
+  return Object.assign((id) => {
+    if (refused.includes(id)) throw new Error(`${id} is not loaded by newsdesk's bundle`);
+    return outside(id);
+  }, outside);
+}
+
+/**
  * A digest of everything the bundle is made from: the sources and where they are, this file (its entries
  * and options), the bundled packages as installed, the compiler, Node.
  */
@@ -117,8 +132,9 @@ async function prepareBundle() {
       outExtension: { ".js": ".mjs" },
       splitting: true,
       format: "esm",
-      // Bundled code from packages that are CommonJS calls `require` for Node's own modules.
-      banner: { js: 'import { createRequire as newsdeskCreateRequire } from "node:module"; const require = newsdeskCreateRequire(import.meta.url);' },
+      // Bundled code from packages that are CommonJS calls `require` for Node's own modules (never for
+      // NOT_LOADED: bundleRequire).
+      banner: { js: `import { createRequire as newsdeskCreateRequire } from "node:module"; const require = (${bundleRequire})(newsdeskCreateRequire(import.meta.url), ${JSON.stringify(NOT_LOADED)});` },
     });
     // The command's own thread runs one script (runScript): every module in one file, CommonJS, import()
     // kept for the packages that stay outside (Pagefind is a module).
@@ -181,7 +197,7 @@ async function runScript(dir, variant) {
   const script = new vm.Script(source, { filename: file, cachedData });
   globalThis[Symbol.for("newsdesk.import")] = (specifier) => import(specifier);
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dir);
+  script.runInThisContext()(module.exports, bundleRequire(createRequire(file), NOT_LOADED), module, file, dir);
   const fresh = cachedData === undefined || script.cachedDataRejected === true;
   // With --debug, say whether the code came from the cache (tests check that it does).
   if (process.argv.includes("--debug")) console.error(`newsdesk: ${fresh ? "compiled" : "code cache used:"} ${fresh ? file : cacheFile}`);
