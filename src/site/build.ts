@@ -18,6 +18,7 @@ import { recoverOutput, stagingFolder, swapInto, withOutputLock } from "./output
 import {
   StreamingWriter,
   findIntactFiles,
+  invalidateManifest,
   readManifest,
   recoverJournal,
   pagePath,
@@ -25,6 +26,7 @@ import {
   writeFolderAsync,
   writeManifest,
   type FileStamp,
+  type ManifestChanges,
   type OutputFiles,
   type OutputManifest,
 } from "./output.ts";
@@ -186,7 +188,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     } finally {
       helper?.stop();
     }
-    const { model, intact, pageKeys, listPageKeys, articlePageKeyOf, kept, keptUrls } = planned;
+    const { model, intact, pageKeys, listPageKeys, articlePageKeyOf, kept, keptUrls, unkept } = planned;
     // A warm build that would keep fewer than half the pages builds from scratch instead: when an article
     // joined every page's 全站热点 list of 10,000, rendering and writing nearly every page again in place
     // (through the journal) took 8.60–9.18 s, building from scratch over the old folder 4.99–5.63 s.
@@ -257,13 +259,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       endPhase("search");
     }
     // From here on the output folder changes: the manifest describing the old one goes first.
-    rmSync(manifestFile, { force: true });
+    invalidateManifest(manifestFile);
     let output: NonNullable<BuildResult["output"]>;
     let stamps;
+    // What a warm build changed of the last build's manifest (writeManifest): files written or deleted,
+    // pages not kept, and the pages of deleted files.
+    let changes: ManifestChanges | undefined;
     if (warm && previous) {
       try {
         const result = await updateFolder(outDir, rendered, kept, previous.files, intact, staging);
         stamps = result.stamps;
+        // (Without keys now, every key of the last build's is gone: a new base.)
+        if (pageKeys().size > 0) changes = { files: result.changed, pages: [...unkept, ...result.changed] };
         output = { mode: "warm", rendered: rendered.size, written: result.written, deleted: result.deleted };
       } catch (error) {
         // Once the journal is written, its staged files belong to it: the next build completes the update.
@@ -297,7 +304,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     if (useCache) {
       const manifest: OutputManifest = { salt: outputSalt, outDir, files: stamps, pageKeys: pageKeys() };
-      writeManifest(manifestFile, manifest);
+      writeManifest(manifestFile, manifest, previous, changes);
       if (!parseCacheSaved) parseCache?.save();
       endPhase("cache");
     }
@@ -329,6 +336,8 @@ interface Plan {
   /** Page paths, and their URLs, that a warm build keeps from the last build. */
   kept: Set<string>;
   keptUrls: Set<string>;
+  /** The pages of a warm build not kept: the only ones whose keys can differ from the last build's. */
+  unkept: string[];
 }
 
 /**
@@ -358,6 +367,7 @@ async function planPages(
   let intact: ReadonlySet<string> = new Set<string>();
   const kept = new Set<string>();
   const keptUrls = new Set<string>();
+  const unkept: string[] = [];
   const keyer = useCache ? pageKeyer(model, helper) : undefined;
   let keyed: KeyedPage[] | undefined;
   let listsKeyed: KeyedPage[] | undefined;
@@ -377,11 +387,13 @@ async function planPages(
       if (previous.pageKeys.get(page.rel) === page.key && intact.has(page.rel)) {
         kept.add(page.rel);
         keptUrls.add(page.url);
+      } else {
+        unkept.push(page.rel);
       }
     }
   }
   model.keptPageUrls = keptUrls;
-  return { model, intact, pageKeys, listPageKeys, articlePageKeyOf, kept, keptUrls };
+  return { model, intact, pageKeys, listPageKeys, articlePageKeyOf, kept, keptUrls, unkept };
 }
 
 interface KeyedPage {

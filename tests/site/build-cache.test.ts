@@ -1,12 +1,16 @@
 // The persistent build cache (.cache/newsdesk/): a warm build after any change gives byte for byte the output
 // of a build from scratch, and re-renders and rewrites what the change touched, not everything.
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCorpusArticle, generateCorpus, type CorpusArticle } from "../../src/bench/corpus.ts";
 import { buildSite, type BuildResult } from "../../src/site/index.ts";
+import { loadSite } from "../../src/content/index.ts";
+import { CACHE_DIR, saltOf } from "../../src/site/build-cache.ts";
+import { readManifest, type OutputManifest } from "../../src/site/output.ts";
 import { publishFilesMade } from "../../src/site/pages/publish-files.ts";
 import { PROJECT_DIR, SITE_YAML, makeSite, readOutput } from "../support/fixtures.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
@@ -37,6 +41,16 @@ async function warmEqualsCold(root: string): Promise<BuildResult> {
 
 /** Feeds, sitemaps and robots.txt, as output paths. */
 const PUBLISH_FILE = /^(?:(?:districts\/[^/]+\/)?(?:feed\.xml|rss\.xml|feed\.json)|sitemap\.xml|sitemaps\/\d+\.xml|robots\.txt)$/;
+/** The output manifest the last build of `root` into _site left, as the next build reads it. */
+async function manifestOf(root: string): Promise<OutputManifest> {
+  const loaded = await loadSite(root, { now: NOW });
+  const outDir = path.join(root, "_site");
+  const file = path.join(root, CACHE_DIR, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
+  const manifest = readManifest(file, saltOf("output", loaded.content!.site), outDir);
+  if (!manifest) throw new Error(`no manifest in ${file}`);
+  return manifest;
+}
+
 const pageOf = (a: CorpusArticle) => `/news/${a.date.slice(0, 4)}/${a.date.slice(5, 7)}/${a.fileName.slice(11, -3)}/`;
 const articleFile = (root: string, a: CorpusArticle) => path.join(root, "content/news", a.fileName);
 
@@ -166,6 +180,35 @@ describe("a warm build", () => {
     expect(warm.output?.rendered).toBe(first.output?.rendered);
     expect(readOutput(root, pageOf(corpus[0]!))).toContain("长安新闻网");
   });
+
+  it("leaves, after warm builds of every kind, the manifest a full build records", async () => {
+    const { root, corpus } = await builtSite();
+    const edits = [
+      () => unlinkSync(articleFile(root, corpus[5]!)),
+      () => writeFileSync(path.join(root, "content/news/2026-10-31-xin-wen.md"), "---\ntitle: 新增的文章\ndate: 2026-10-31 08:00\ndistrict: 长安区\n---\n\n新增的正文。\n"),
+      () => writeFileSync(articleFile(root, corpus[10]!), formatCorpusArticle({ ...corpus[10]!, body: `${corpus[10]!.body}\n\n补充。` })),
+      () => writeFileSync(articleFile(root, corpus[12]!), formatCorpusArticle({ ...corpus[12]!, title: "改过的标题" })),
+      () => undefined,
+    ];
+    for (const edit of edits) {
+      edit();
+      expect((await warmEqualsCold(root)).output?.mode).toBe("warm");
+      const warm = await manifestOf(root);
+      // Every file of the folder, with its own stamp.
+      expect([...warm.files.keys()].sort()).toEqual([...readTree(path.join(root, "_site")).keys()].sort());
+      for (const [rel, stamp] of warm.files) {
+        const { size, mtimeMs, ino } = statSync(path.join(root, "_site", rel));
+        expect({ size, mtimeMs, ino }).toEqual(stamp);
+      }
+      // Every page's key as a build from scratch of the same site works it out.
+      const fresh = mkdtempSync(path.join(tmpdir(), "newsdesk-fresh-"));
+      cpSync(path.join(root, "content"), path.join(fresh, "content"), { recursive: true });
+      expect((await buildSite({ root: fresh, now: NOW })).output?.mode).toBe("full");
+      expect(warm.pageKeys).toEqual((await manifestOf(fresh)).pageKeys);
+      expect(warm.pageKeys.size).toBeGreaterThan(40);
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("puts back output files changed or deleted by hand", async () => {
     const { root, corpus } = await builtSite();

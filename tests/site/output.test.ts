@@ -8,6 +8,7 @@ import {
   FolderWriter,
   StreamingWriter,
   findIntactFiles,
+  invalidateManifest,
   readManifest,
   readManifestFiles,
   recoverJournal,
@@ -70,6 +71,60 @@ describe("the manifest", () => {
     expect(readManifest(file, "s2", out)).toBeUndefined();
     expect(readManifest(file, "s1", path.join(dir, "other"))).toBeUndefined();
     writeFileSync(file, "not a manifest");
+    expect(readManifest(file, "s1", out)).toBeUndefined();
+    expect(readManifestFiles(file)).toBeUndefined();
+  });
+
+  it("after few changes writes only a delta over the base it was read from, read back the same", () => {
+    const { dir, out } = site();
+    const pages = new Map(Array.from({ length: 200 }, (_, i) => [`p${i}/index.html`, `page ${i}`] as [string, string]));
+    const files = writeFolder(out, pages);
+    const pageKeys = new Map([...pages.keys()].map((rel) => [rel, `key-${rel}`]));
+    const file = path.join(dir, "manifest.v8");
+    writeManifest(file, { salt: "s1", outDir: out, files, pageKeys });
+    const base = readFileSync(file);
+    const previous = readManifest(file, "s1", out)!;
+    // One page rewritten with a new key, one gone, one new.
+    const next = { salt: "s1", outDir: out, files: new Map(files), pageKeys: new Map(pageKeys) };
+    for (const [rel, stamp] of writeFolder(out, new Map([["p3/index.html", "page 3, edited"], ["new/index.html", "new"]]))) next.files.set(rel, stamp);
+    next.pageKeys.set("p3/index.html", "key-edited").set("new/index.html", "key-new");
+    next.files.delete("p7/index.html");
+    next.pageKeys.delete("p7/index.html");
+    const changed = ["p3/index.html", "new/index.html", "p7/index.html"];
+    writeManifest(file, next, previous, { files: changed, pages: changed });
+    expect(readFileSync(file).equals(base)).toBe(true);
+    expect(readManifest(file, "s1", out)).toEqual(next);
+    expect(readManifestFiles(file)).toEqual(next.files);
+    // And on from there: the next delta is still over the same base.
+    const again = readManifest(file, "s1", out)!;
+    const later = { ...next, pageKeys: new Map(next.pageKeys).set("p9/index.html", "key-9b") };
+    writeManifest(file, later, again, { files: [], pages: ["p9/index.html"] });
+    expect(readFileSync(file).equals(base)).toBe(true);
+    expect(readManifest(file, "s1", out)).toEqual(later);
+    // Many changes: a new base.
+    const all = [...next.pageKeys.keys()];
+    writeManifest(file, { ...next, pageKeys: new Map(all.map((rel) => [rel, "other"])) }, readManifest(file, "s1", out), { files: [], pages: all });
+    expect(readFileSync(file).equals(base)).toBe(false);
+    expect([...readManifest(file, "s1", out)!.pageKeys.values()].every((key) => key === "other")).toBe(true);
+    // Without the changes, a new base too.
+    const newest = readFileSync(file);
+    writeManifest(file, next, readManifest(file, "s1", out));
+    expect(readFileSync(file).equals(newest)).toBe(false);
+    expect(readManifest(file, "s1", out)).toEqual(next);
+  });
+
+  it("is none without its delta, or with a delta of another base", () => {
+    const { dir, out } = site();
+    const files = writeFolder(out, new Map([["a/index.html", "A"]]));
+    const file = path.join(dir, "manifest.v8");
+    writeManifest(file, { salt: "s1", outDir: out, files, pageKeys: new Map([["a/index.html", "k1"]]) });
+    const firstDelta = readFileSync(path.join(dir, "manifest-delta.v8"));
+    invalidateManifest(file);
+    expect(readManifest(file, "s1", out)).toBeUndefined();
+    expect(readManifestFiles(file)).toBeUndefined();
+    writeManifest(file, { salt: "s1", outDir: out, files, pageKeys: new Map([["a/index.html", "k2"]]) });
+    expect(readManifest(file, "s1", out)?.pageKeys.get("a/index.html")).toBe("k2");
+    writeFileSync(path.join(dir, "manifest-delta.v8"), firstDelta);
     expect(readManifest(file, "s1", out)).toBeUndefined();
     expect(readManifestFiles(file)).toBeUndefined();
   });
