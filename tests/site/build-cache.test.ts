@@ -77,10 +77,9 @@ describe("a warm build", () => {
     // The whole site's feed and its district's, each in three formats.
     expect(carrying.length).toBe(6);
     writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, body: `${edited.body}\n\n补充报道：活动仍在进行。` }));
-    const before = publishFilesMade().length;
     const warm = await buildSite({ root, now: NOW });
     expect(warm.output?.mode).toBe("warm");
-    expect([...publishFilesMade().slice(before)].sort()).toEqual(carrying);
+    expect([...publishFilesMade()].sort()).toEqual(carrying);
     await warmEqualsCold(root);
   });
 
@@ -88,9 +87,9 @@ describe("a warm build", () => {
     const { root, corpus } = await builtSite();
     const edited = corpus[3]!;
     writeFileSync(articleFile(root, edited), formatCorpusArticle({ ...edited, date: edited.date.replace(/\d\d:\d\d$/, "23:59") }));
-    const before = publishFilesMade().length;
+    expect((await buildSite({ root, now: NOW })).output?.mode).toBe("warm");
+    expect(publishFilesMade()).toContain("/sitemap.xml");
     await warmEqualsCold(root);
-    expect(publishFilesMade().slice(before)).toContain("/sitemap.xml");
     expect(readOutput(root, "/sitemap.xml")).toMatch(new RegExp(`${pageOf(edited)}</loc><lastmod>[^<]*T23:59:00`));
   });
 

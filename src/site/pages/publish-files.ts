@@ -25,9 +25,9 @@ export interface PublishGroup {
   render: () => OutputFile[];
 }
 
-const made: string[] = [];
+let made: string[] = [];
 
-/** The paths of the publish files made in this process, in order (tests check which a build made). */
+/** The paths of the publish files the last build made, in order (tests check which a build made). */
 export function publishFilesMade(): readonly string[] {
   return made;
 }
@@ -40,6 +40,7 @@ function noted(files: OutputFile[]): OutputFile[] {
 /** Every publish group of the site: the feeds (feeds.ts), the sitemap and robots.txt (sitemap.ts). */
 export function publishGroupsOf(content: SiteContent): PublishGroup[] {
   const { site } = content;
+  made = [];
   const groups: PublishGroup[] = planFeeds(content).map((feed) => ({
     paths: [feed.paths.atom, feed.paths.rss, feed.paths.json],
     // Its entries stand as their articles' source digests, as on every page.
