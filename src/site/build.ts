@@ -164,9 +164,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         keysWithPages ? (a) => sourceKeyOf(a as Article) : undefined,
         streaming !== undefined,
       );
-    // Once saved, by this or by the last steps below, the parse cache is not saved again.
+    // Saved once, by whichever step below comes first.
     let parseCacheSaved = false;
     const saveParseCache = () => {
+      if (parseCacheSaved) return;
       parseCache?.save();
       parseCacheSaved = true;
     };
@@ -213,7 +214,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // meanwhile, and the two still finish together. Done last, this thread did it alone, 0.3-0.4 s at
     // 10,000 articles while the other core had nothing left to do.
     const saveEarly = () => {
-      if (!parseCacheSaved) saveParseCache();
+      saveParseCache();
       listPageKeys();
     };
     const writeEarly = (rel: string, page: string | Uint8Array, keep = true) => {
@@ -286,13 +287,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         // was not done before taking the article pages no worker had begun (saveEarly).
         try {
           if (useCache) {
-            if (!parseCacheSaved) parseCache?.save();
+            saveParseCache();
             pageKeys(pageKeysMade);
           }
         } finally {
           stamps = await writing;
         }
-        parseCacheSaved = true;
         await swapInto(staging, outDir);
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
@@ -305,7 +305,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (useCache) {
       const manifest: OutputManifest = { salt: outputSalt, outDir, files: stamps, pageKeys: pageKeys() };
       writeManifest(manifestFile, manifest, previous, changes);
-      if (!parseCacheSaved) parseCache?.save();
+      saveParseCache();
       endPhase("cache");
     }
     return {
