@@ -103,14 +103,21 @@ export function readManifest(file: string, salt: string, outDir: string): Output
   const { base, delta } = stored;
   const manifest: OutputManifest = { salt, outDir, files: filesOf(base.files), pageKeys: new Map() };
   for (let i = 0; i < base.pageKeys.length; i += 2) manifest.pageKeys.set(base.pageKeys[i]!, base.pageKeys[i + 1]!);
-  const read: ReadDelta = { base: base.id, baseSize: manifest.files.size + manifest.pageKeys.size, files: new Map(), pageKeys: new Map() };
-  for (const rel of delta.goneFiles) read.files.set(rel, null);
-  for (const [rel, stamp] of filesOf(delta.files)) read.files.set(rel, stamp);
-  for (const rel of delta.gonePageKeys) read.pageKeys.set(rel, null);
-  for (let i = 0; i < delta.pageKeys.length; i += 2) read.pageKeys.set(delta.pageKeys[i]!, delta.pageKeys[i + 1]!);
+  const read: ReadDelta = { base: base.id, baseSize: manifest.files.size + manifest.pageKeys.size, ...deltaMaps(delta) };
   applyDelta(manifest, read);
   deltasRead.set(manifest, read);
   return manifest;
+}
+
+/** A stored delta as maps: each file's stamp and each page's key, null for those gone. */
+function deltaMaps(delta: StoredManifestDelta): Pick<ReadDelta, "files" | "pageKeys"> {
+  const files = new Map<string, FileStamp | null>();
+  for (const rel of delta.goneFiles) files.set(rel, null);
+  for (const [rel, stamp] of filesOf(delta.files)) files.set(rel, stamp);
+  const pageKeys = new Map<string, string | null>();
+  for (const rel of delta.gonePageKeys) pageKeys.set(rel, null);
+  for (let i = 0; i < delta.pageKeys.length; i += 2) pageKeys.set(delta.pageKeys[i]!, delta.pageKeys[i + 1]!);
+  return { files, pageKeys };
 }
 
 /** The base in `file` and the delta beside it, when both are there, of this format, and the delta is the base's. */
@@ -576,10 +583,9 @@ export function intactBut(previous: ReadonlyMap<string, FileStamp>, changed: rea
 export function readManifestFiles(file: string): ReadonlyMap<string, FileStamp> | undefined {
   const stored = readStoredManifest(file);
   if (!stored) return undefined;
-  const files = filesOf(stored.base.files);
-  for (const rel of stored.delta.goneFiles) files.delete(rel);
-  for (const [rel, stamp] of filesOf(stored.delta.files)) files.set(rel, stamp);
-  return files;
+  const manifest = { files: filesOf(stored.base.files), pageKeys: new Map<string, string>() };
+  applyDelta(manifest, { files: deltaMaps(stored.delta).files, pageKeys: new Map() });
+  return manifest.files;
 }
 
 interface Journal {
