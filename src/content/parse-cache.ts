@@ -15,7 +15,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, writeSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { writeFileAtomically } from "../files.ts";
+import { fitsDelta, writeFileAtomically } from "../files.ts";
 import type { Article, ParsedArticle, Term } from "./article.ts";
 import type { District } from "./site-config.ts";
 import type { Heading } from "./markdown.ts";
@@ -26,12 +26,6 @@ const FORMAT = 7;
 const STAMP_SETTLE_MS = 3000;
 const INDEX_FILE = "articles.v8";
 const DELTA_FILE = "articles-delta.v8";
-/**
- * A save writes the changes since the index alone while they are at most this many entries and stamps, plus
- * an eighth of the index's entries. Serialising the whole index of 10,000 articles took a warm build 0.1 s.
- */
-const DELTA_MIN = 64;
-
 /**
  * A parse result as stored, flat: its problems (null for none), and for an article its fields but the body
  * HTML, in parseArticle's order, with its district's name and slug, where its body sits in the bodies file
@@ -383,18 +377,18 @@ export class ParseCacheStore implements ParseCache {
   private deltaOf(keys: string[], entries: StoredEntry[], stamps: [string, FileStamp][]): StoredDelta | undefined {
     const base = this.base;
     if (!base) return undefined;
-    const limit = DELTA_MIN + (base.entries.size >> 3);
+    const size = base.entries.size;
     const changed: number[] = [];
     keys.forEach((key, i) => {
       if (base.entries.get(key) !== entries[i]) changed.push(i);
     });
     const restamped = stamps.filter(([file, stamp]) => base.stamps.get(file) !== stamp);
-    if (changed.length + restamped.length > limit) return undefined;
+    if (!fitsDelta(changed.length + restamped.length, size)) return undefined;
     const live = new Set(keys);
     const dropped = [...base.entries.keys()].filter((key) => !live.has(key));
     const stamped = new Set(stamps.map(([file]) => file));
     const unstamped = [...base.stamps.keys()].filter((file) => !stamped.has(file));
-    if (changed.length + restamped.length + dropped.length + unstamped.length > limit) return undefined;
+    if (!fitsDelta(changed.length + restamped.length + dropped.length + unstamped.length, size)) return undefined;
     return {
       format: FORMAT,
       salt: this.salt,

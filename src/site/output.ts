@@ -5,7 +5,7 @@
 // one killed while applying it is completed by the next build (`recoverJournal`), since every new file
 // is already on disk. Each written file's size, modification time and inode are kept in the manifest,
 // so the next warm build can tell whether a file is still exactly what it wrote.
-import { writeFileAtomically } from "../files.ts";
+import { fitsDelta, writeFileAtomically } from "../files.ts";
 import {
   closeSync,
   existsSync,
@@ -79,9 +79,6 @@ interface StoredManifestDelta {
   pageKeys: string[];
   gonePageKeys: string[];
 }
-
-/** A delta carries at most this many changes, plus an eighth of the base's entries; beyond, a new base is written. */
-const DELTA_MIN = 64;
 
 /** Per manifest read: its base's id and size, and its delta as maps (null for gone), for the next delta. */
 interface ReadDelta {
@@ -162,7 +159,7 @@ export function writeManifest(file: string, manifest: OutputManifest, previous?:
     const pageKeys = new Map(read.pageKeys);
     for (const rel of changes.files) files.set(rel, manifest.files.get(rel) ?? null);
     for (const rel of changes.pages) pageKeys.set(rel, manifest.pageKeys.get(rel) ?? null);
-    if (files.size + pageKeys.size <= DELTA_MIN + (read.baseSize >> 3)) {
+    if (fitsDelta(files.size + pageKeys.size, read.baseSize)) {
       writeFileAtomically(deltaFileOf(file), serialize(storedDelta(read.base, files, pageKeys)));
       return;
     }
