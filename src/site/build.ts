@@ -4,7 +4,6 @@
 // is exactly what the last build wrote, per the manifest in the cache) renders again only the article
 // pages whose inputs changed plus every other page, and updates the folder in place through a journal
 // (output.ts), after everything rendered. Either way the output is byte for byte what a full build makes.
-import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -19,6 +18,7 @@ import {
   StreamingWriter,
   findIntactFiles,
   invalidateManifest,
+  manifestFileOf,
   readManifest,
   recoverJournal,
   pagePath,
@@ -106,7 +106,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await recoverOutput(outDir);
     // The output manifest of the last build into this folder: with one, the build is most likely warm, and
     // a worker looks at the files it lists while this thread loads (warm-helper.ts).
-    const manifestFile = path.join(cacheDir, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
+    const manifestFile = manifestFileOf(cacheDir, outDir);
     const helper = useCache && existsSync(manifestFile) && existsSync(outDir) ? WarmHelper.start() : undefined;
     if (!helper) releasePrestartedWorker("warm-worker");
     const intactOf = helper?.intactFiles(manifestFile, outDir);

@@ -22,7 +22,7 @@ import {
 } from "node:fs";
 import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import { startModuleWorker } from "../runtime.ts";
@@ -89,6 +89,11 @@ interface ReadDelta {
 }
 
 const deltasRead = new WeakMap<OutputManifest, ReadDelta>();
+
+/** The manifest file (its base; the delta sits beside it) of builds into `outDir`, in the cache folder `cacheDir`. */
+export function manifestFileOf(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
+}
 
 function deltaFileOf(file: string): string {
   return `${file.replace(/\.v8$/, "")}-delta.v8`;

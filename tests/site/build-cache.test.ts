@@ -1,7 +1,6 @@
 // The persistent build cache (.cache/newsdesk/): a warm build after any change gives byte for byte the output
 // of a build from scratch, and re-renders and rewrites what the change touched, not everything.
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +9,7 @@ import { formatCorpusArticle, generateCorpus, type CorpusArticle } from "../../s
 import { buildSite, type BuildResult } from "../../src/site/index.ts";
 import { loadSite } from "../../src/content/index.ts";
 import { CACHE_DIR, saltOf } from "../../src/site/build-cache.ts";
-import { readManifest, type OutputManifest } from "../../src/site/output.ts";
+import { manifestFileOf, readManifest, type OutputManifest } from "../../src/site/output.ts";
 import { publishFilesMade } from "../../src/site/pages/publish-files.ts";
 import { PROJECT_DIR, SITE_YAML, makeSite, readOutput } from "../support/fixtures.ts";
 import { diffTrees, readTree } from "../support/tree.ts";
@@ -45,7 +44,7 @@ const PUBLISH_FILE = /^(?:(?:districts\/[^/]+\/)?(?:feed\.xml|rss\.xml|feed\.jso
 async function manifestOf(root: string): Promise<OutputManifest> {
   const loaded = await loadSite(root, { now: NOW });
   const outDir = path.join(root, "_site");
-  const file = path.join(root, CACHE_DIR, `output-${createHash("sha256").update(outDir).digest("base64url").slice(0, 16)}.v8`);
+  const file = manifestFileOf(path.join(root, CACHE_DIR), outDir);
   const manifest = readManifest(file, saltOf("output", loaded.content!.site), outDir);
   if (!manifest) throw new Error(`no manifest in ${file}`);
   return manifest;
