@@ -23,6 +23,7 @@ import {
   recoverJournal,
   pagePath,
   updateFolder,
+  utf8Bytes,
   writeFolderAsync,
   writeManifest,
   type FileStamp,
@@ -495,9 +496,6 @@ function textOf(content: string | Uint8Array): string {
   return typeof content === "string" ? content : Buffer.from(content).toString("utf8");
 }
 
-/** Encodes list pages for the writing worker: each into a buffer of its own, of which the worker gets a copy. */
-const utf8 = new TextEncoder();
-
 let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
 
 /** Eleventy's module, loaded once, when first asked for. */
@@ -586,7 +584,7 @@ async function renderPages(
   for (const page of lists.pages) {
     const rel = pagePath(page.url);
     const html = renderListPage({ model, page });
-    listFiles.set(rel, onPage ? onPage(rel, utf8.encode(html), false) : html);
+    listFiles.set(rel, onPage ? onPage(rel, utf8Bytes(html), false) : html);
   }
   // Then the article pages no worker has begun, taken from the far end of the workers' queues (a full
   // build's: a warm build's all went through Eleventy above, so none is left).

@@ -13,6 +13,7 @@ import {
   readManifestFiles,
   recoverJournal,
   updateFolder,
+  utf8Bytes,
   writeEntries,
   writeFolder,
   writeFolderAsync,
@@ -278,6 +279,20 @@ describe("StreamingWriter.makeFolders", () => {
     expect((await writer.finish()).size).toBe(1);
     expect(statSync(path.join(out, "tags/t1")).isDirectory()).toBe(true);
     expect(() => writeEntries(out, [["news/2020/02/a1/index.html", "<p></p>"]])).toThrow(/news/);
+  });
+});
+
+describe("utf8Bytes", () => {
+  it("gives the bytes TextEncoder gives, each in a buffer of its own that no later call touches", () => {
+    const texts = ["<h1>长安区卫健局</h1>", "ascii only", "😀 emoji, a lone \ud800 surrogate", "长".repeat(40_000), ""];
+    const results = texts.map((text) => utf8Bytes(text));
+    results.forEach((bytes, i) => {
+      expect(Buffer.from(bytes).equals(Buffer.from(new TextEncoder().encode(texts[i])))).toBe(true);
+      // Its own memory, all of it: what is posted to another thread is exactly the page.
+      expect(bytes.byteOffset).toBe(0);
+      expect(bytes.buffer.byteLength).toBe(bytes.length);
+    });
+    expect(new TextDecoder().decode(results[0])).toBe(texts[0]);
   });
 });
 
