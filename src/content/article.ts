@@ -96,8 +96,9 @@ const help: Record<string, FieldHelp> = {
 export interface Term {
   /** As written, NFKC-folded (full-width letters and digits made ASCII). */
   name: string;
-  /** The tag's own pinyin slug. Its published page is the site's tag index entry (taxonomies.ts), which
-   *  also folds case variants and numbers homophone tags apart (/tags/gong-shi-2/). */
+  /** The tag's own pinyin slug: slugify of the tag as written, the same as of `name` (taxonomies.ts takes it
+   *  for its key when `name` is spelled as the key). Its published page is the site's tag index entry
+   *  (taxonomies.ts), which also folds case variants and numbers homophone tags apart (/tags/gong-shi-2/). */
   slug: string;
 }
 

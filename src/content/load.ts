@@ -4,10 +4,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article, ParsedArticle } from "./article.ts";
+import { headingSlugs } from "./markdown.ts";
 import { parseKey, type ParseCache } from "./parse-cache.ts";
 import { parseAll, parseJob, type ParseJob } from "./parse-pool.ts";
 import { compareText, sortProblems, type Problem } from "./problems.ts";
 import { loadSiteConfig, type SiteConfig } from "./site-config.ts";
+import { rememberSlug } from "./slugs.ts";
 import { groupByTag, type TagIndex } from "./taxonomies.ts";
 import { loadViews } from "./views.ts";
 
@@ -185,6 +187,13 @@ async function parseFiles(
         jobIndex.push(index);
       }
     });
+  }
+  // An edited article mostly keeps its tags and headings: their slugs are known from its last version.
+  for (const job of readHere ? jobs : []) {
+    const before = cache?.previousArticle?.(job.file);
+    if (!before) continue;
+    for (const term of before.tags) rememberSlug(term.name, term.slug);
+    for (const [text, slug] of headingSlugs(before.headings)) rememberSlug(text, slug);
   }
   const parsed = await parseAll(jobs, site, { ...(threads === undefined ? {} : { threads }), ...(whileParsing ? { whileParsing } : {}) });
   parsed.forEach(({ key, look, ...result }, n) => {

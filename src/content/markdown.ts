@@ -59,6 +59,19 @@ function createRenderer(): MarkdownIt {
 
 const renderer = createRenderer();
 
+/** A numbered id of a repeated heading slug ("-2", "-3"): the id's tail, after the heading's own slug. */
+const NUMBERED = /-\d+$/;
+
+/**
+ * What the ids of `headings` (as renderMarkdown made them) tell of their texts' slugs: text and slug for
+ * every id that is slugify of its text as it stands, leaving out ids that may carry a number (the second
+ * heading of one slug gets "-2"; a slug ending in digits is left out too) and the fallback "section" (of a
+ * text without a slug).
+ */
+export function headingSlugs(headings: readonly Heading[]): [text: string, slug: string][] {
+  return headings.filter((h) => h.id !== "section" && h.id !== "" && !NUMBERED.test(h.id)).map((h) => [h.text, h.id]);
+}
+
 function plainText(inline: Token | undefined): string {
   if (!inline?.children) return inline?.content ?? "";
   return inline.children

@@ -159,6 +159,8 @@ export interface ParseCache {
   keyOfUnchanged?(file: string, stat: FileStat): string | undefined;
   /** Notes what `file` looked like (`stat`, taken at `seenAt`, before it was read) when it had `key`. */
   remember?(file: string, stat: FileStat, seenAt: number, key: string): void;
+  /** The tags and headings of the article `file` held when its key was last taken (before an edit), if kept. */
+  previousArticle?(file: string): Pick<Article, "tags" | "headings"> | undefined;
 }
 
 /** Whether `dir` holds a parse cache (of any code or configuration: a build still checks it fits). */
@@ -182,6 +184,16 @@ function htmlFromCache(this: Article): string {
   pendingBodies.delete(this);
   Object.defineProperty(this, "html", { value: html, writable: true, configurable: true, enumerable: true });
   return html;
+}
+
+/** A stored article's tags and headings (stored flat after its fields, from TAGS on). */
+function termsAndOutline(stored: StoredArticle): { tags: Term[]; headings: Heading[] } {
+  const tags: Term[] = [];
+  let at = TAGS;
+  for (let n = stored[at++] as number; n > 0; n--, at += 2) tags.push({ name: stored[at] as string, slug: stored[at + 1] as string });
+  const headings: Heading[] = [];
+  for (let n = stored[at++] as number; n > 0; n--, at += 3) headings.push({ level: stored[at] as number, text: stored[at + 1] as string, id: stored[at + 2] as string });
+  return { tags, headings };
 }
 
 /** The `html` property of every revived article: one getter for all. */
@@ -269,16 +281,18 @@ export class ParseCacheStore implements ParseCache {
     this.stamps.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, key });
   }
 
+  previousArticle(file: string): Pick<Article, "tags" | "headings"> | undefined {
+    const stamp = this.oldStamps.get(file);
+    const stored = stamp && this.old.get(stamp.key);
+    return stored && isArticle(stored) ? termsAndOutline(stored) : undefined;
+  }
+
   /** Body HTML is read from disk on first use, so a warm build reads only the bodies it renders. */
   private revive(stored: StoredEntry): ParsedArticle {
     const problems = stored[0] ?? [];
     if (!isArticle(stored)) return { problems };
     const [, file, title, subtitle, source, byline, editor, summary, districtName, districtSlug, hot, draft, slug, url, date, dateText, dateIso, offset, length] = stored;
-    const terms: Term[] = [];
-    let at = TAGS;
-    for (let n = stored[at++] as number; n > 0; n--, at += 2) terms.push({ name: stored[at] as string, slug: stored[at + 1] as string });
-    const outline: Heading[] = [];
-    for (let n = stored[at++] as number; n > 0; n--, at += 3) outline.push({ level: stored[at] as number, text: stored[at + 1] as string, id: stored[at + 2] as string });
+    const { tags: terms, headings: outline } = termsAndOutline(stored);
     // The fields in parseArticle's order. (The build points the district back at the configuration's own
     // object, as for an article parsed on a worker: load.ts.) The HTML, last, is a getter every revived
     // article shares: V8 keeps such objects in one compact shape, where turning a field into a getter of its

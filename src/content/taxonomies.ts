@@ -61,6 +61,8 @@ export function groupByTag(articles: readonly Article[]): TagIndex {
     key: string;
     spellings: Map<string, number>;
     articles: Article[];
+    /** The slug of the key, from a term spelled as its key (its own slug is slugify of that very text). */
+    keySlug?: string;
   }
   const drafts = new Map<string, Draft>();
   for (const article of articles) {
@@ -72,6 +74,7 @@ export function groupByTag(articles: readonly Article[]): TagIndex {
       let draft = drafts.get(key);
       if (!draft) drafts.set(key, (draft = { key, spellings: new Map(), articles: [] }));
       draft.spellings.set(term.name, (draft.spellings.get(term.name) ?? 0) + 1);
+      if (term.name === key) draft.keySlug ??= term.slug;
       draft.articles.push(article);
     }
   }
@@ -79,7 +82,7 @@ export function groupByTag(articles: readonly Article[]): TagIndex {
   // The tag used first (oldest article) keeps its natural slug, so adding articles never moves a URL.
   const oldest = (d: Draft) => d.articles[d.articles.length - 1]!;
   const byAge = [...drafts.values()]
-    .map((d) => ({ draft: d, natural: slugify(d.key) }))
+    .map((d) => ({ draft: d, natural: d.keySlug ?? slugify(d.key) }))
     .filter((d) => d.natural !== "")
     .sort((a, b) => oldest(a.draft).date.getTime() - oldest(b.draft).date.getTime() || compareText(oldest(a.draft).url, oldest(b.draft).url) || compareText(a.draft.key, b.draft.key));
   const owner = new Map<string, Draft>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "../../src/content/markdown.ts";
+import { headingSlugs, renderMarkdown } from "../../src/content/markdown.ts";
+import { slugify } from "../../src/content/slugs.ts";
 
 describe("Markdown policy", () => {
   it("bolds CJK emphasis that ends in full-width punctuation", () => {
@@ -61,5 +62,20 @@ describe("Markdown policy", () => {
 
   it("returns the first paragraph as plain text for summaries", () => {
     expect(renderMarkdown("## 标题\n\n第一段**加粗**内容。\n\n第二段").lead).toBe("第一段加粗内容。");
+  });
+});
+
+describe("headingSlugs", () => {
+  it("gives each heading text whose id is its slug as it stands, and leaves out numbered ids and the fallback", () => {
+    const { headings } = renderMarkdown("## 疫情防控\n\n## 疫情防控\n\n## ！！！\n\n## 第2节\n\n## 第3\n\n## 复工复产\n");
+    expect(headings.map((h) => h.id)).toEqual(["yi-qing-fang-kong", "yi-qing-fang-kong-2", "section", "di-2-jie", "di-3", "fu-gong-fu-chan"]);
+    const pairs = headingSlugs(headings);
+    expect(pairs).toEqual([
+      ["疫情防控", "yi-qing-fang-kong"],
+      ["第2节", "di-2-jie"],
+      // "di-3" could be a numbered "di" as well.
+      ["复工复产", "fu-gong-fu-chan"],
+    ]);
+    for (const [text, slug] of pairs) expect(slugify(text)).toBe(slug);
   });
 });

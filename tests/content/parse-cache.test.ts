@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ParseCacheStore, loadSite, parseArticle, parseKey, parseSiteConfig, type ParsedArticle } from "../../src/content/index.ts";
 import { SITE_YAML, makeArticle, makeSite } from "../support/fixtures.ts";
+import { slugsTransliterated } from "../../src/content/slugs.ts";
 
 const site = parseSiteConfig(SITE_YAML).config!;
 const parse = (title: string, body = "正文第一段。\n"): ParsedArticle => parseArticle(makeArticle({ title }, body), `content/news/${title}.md`, site);
@@ -245,6 +246,33 @@ describe("file stamps", () => {
     // A cache made with other code or configuration vouches for nothing, whatever its stamps say.
     const third = ParseCacheStore.open(cacheDir, "other-salt", { settleMs: 0 });
     expect(third.keyOfUnchanged(file(articleFiles[0]!), statSync(path.join(root, file(articleFiles[0]!))))).toBeUndefined();
+  });
+
+  it("give an edited article's earlier tags and headings, whose slugs are then not worked out again", async () => {
+    const root = makeSite({ "2026-01-01-yi.md": makeArticle({ title: "第一篇", date: "2026-01-01 09:00", tags: ["复工复产", "疫情防控"] }, "## 企业复工\n\n正文。\n\n## 企业复工\n") });
+    const file = "content/news/2026-01-01-yi.md";
+    utimesSync(path.join(root, file), MTIME, MTIME);
+    const cacheDir = path.join(root, ".cache/newsdesk");
+    const first = ParseCacheStore.open(cacheDir, "s", { settleMs: 0 });
+    await load(root, first);
+    first.save();
+
+    // The body edited, tags and headings kept; then a new heading.
+    const edit = async (body: string) => {
+      writeFileSync(path.join(root, file), makeArticle({ title: "第一篇", date: "2026-01-01 09:00", tags: ["复工复产", "疫情防控"] }, body));
+      const store = ParseCacheStore.open(cacheDir, "s", { settleMs: 0 });
+      expect(store.previousArticle(file)?.tags.map((t) => t.slug)).toEqual(["fu-gong-fu-chan", "yi-qing-fang-kong"]);
+      slugsTransliterated(true);
+      const article = (await load(root, store)).content!.articles[0]!;
+      const count = slugsTransliterated();
+      // The same as a parse that knew no slugs.
+      slugsTransliterated(true);
+      const fresh = parseArticle(readFileSync(path.join(root, file), "utf8"), file, site);
+      expect({ tags: article.tags, headings: article.headings }).toEqual({ tags: fresh.article!.tags, headings: fresh.article!.headings });
+      return { count, headings: article.headings.map((h) => h.id) };
+    };
+    expect(await edit("## 企业复工\n\n正文，补充一段。\n\n## 企业复工\n")).toEqual({ count: 0, headings: ["qi-ye-fu-gong", "qi-ye-fu-gong-2"] });
+    expect(await edit("## 企业复工\n\n正文。\n\n## 新的小标题\n")).toEqual({ count: 1, headings: ["qi-ye-fu-gong", "xin-de-xiao-biao-ti"] });
   });
 
   it("do not vouch for a file changed just before it was looked at (a coarse clock could hide a second edit)", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupByDistrict, groupByTag, tagKey } from "../../src/content/index.ts";
+import { slugsTransliterated } from "../../src/content/slugs.ts";
 import { SAMPLE_SITE, article, siteOrder, slugs } from "../support/articles.ts";
 
 describe("tagKey", () => {
@@ -67,6 +68,21 @@ describe("groupByTag", () => {
         hint: "两个标签的拼音相同，后出现的标签网址已自动加上编号；如不希望这样，请换一个标签名",
       },
     ]);
+  });
+
+  it("takes a tag's slug from a term spelled as its key, transliterating none again", () => {
+    const articles = siteOrder([
+      article("a", { date: "2020-01-01 08:00", tags: ["复工复产", "COVID"] }),
+      article("b", { date: "2020-01-02 08:00", tags: ["复工复产", "Covid"] }),
+    ]);
+    slugsTransliterated(true);
+    const index = groupByTag(articles);
+    // "COVID" is spelled as no key ("covid"): its slug is worked out from the key, needing no pinyin.
+    expect(index.tags.map((t) => [t.name, t.slug])).toEqual([
+      ["COVID", "covid"],
+      ["复工复产", "fu-gong-fu-chan"],
+    ]);
+    expect(slugsTransliterated()).toBe(0);
   });
 
   it("never gives a numbered slug that another tag already has", () => {
