@@ -223,11 +223,8 @@ function encodeInto(text: string, buffer: Buffer | undefined): { buffer: Buffer;
   return { buffer: room, bytes: room.subarray(0, room.write(text, 0, "utf8")) };
 }
 
-/** Where writeStamped encodes pages. */
+/** Where writeStamped and utf8Bytes encode pages (each is done with it before it returns). */
 let scratch: Buffer | undefined;
-
-/** Where utf8Bytes encodes. */
-let copied: Buffer | undefined;
 
 /**
  * `text` as UTF-8 bytes of their own: encoded into a reused buffer and copied out, in about half the time
@@ -236,7 +233,7 @@ let copied: Buffer | undefined;
  */
 export function utf8Bytes(text: string): Uint8Array {
   let bytes: Uint8Array;
-  ({ buffer: copied, bytes } = encodeInto(text, copied));
+  ({ buffer: scratch, bytes } = encodeInto(text, scratch));
   return new Uint8Array(bytes);
 }
 
